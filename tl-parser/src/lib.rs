@@ -1,1 +1,26 @@
-//! placeholder
+//! A strict parser and validator for TL (Type Language) schemas: the language
+//! Telegram's MTProto API, TDLib and TON describe their objects and RPCs in.
+//!
+//! ```
+//! let parsed = tl_parser::parse("inputPeerChat#35a95cb9 chat_id:long = InputPeer;");
+//! assert!(parsed.diagnostics.is_empty());
+//! let def = &parsed.schema.definitions[0];
+//! assert_eq!(def.name.full, "inputPeerChat");
+//! assert_eq!(def.id.map(|id| id.value), Some(0x35a95cb9));
+//! ```
+#![deny(missing_docs)]
+
+pub mod ast;
+pub mod builtins;
+pub mod diagnostic;
+mod docs;
+pub mod id;
+mod parser;
+mod print;
+pub mod span;
+
+pub use ast::{Definition, Schema, Section};
+pub use diagnostic::{Diagnostic, Severity};
+pub use id::{Dialect, compute_id};
+pub use parser::{Parsed, parse};
+pub use span::Span;

@@ -1,0 +1,119 @@
+//! Problems found in a schema, each located by a [`Span`], rendered like rustc.
+
+use std::fmt;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+use crate::span::{Span, line_col};
+
+/// How bad a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The schema is usable; something is suspicious.
+    Warning,
+    /// The schema is wrong; no code can be generated from it.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One problem in a schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// Where: the caret goes under this span.
+    pub span: Span,
+    /// Extra lines (`= note: ...`), e.g. where a duplicate was first declared.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            span,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a note line.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// 1-based line and column (in characters) of the start of the span in `src`.
+    pub fn line_col(&self, src: &str) -> (usize, usize) {
+        line_col(src, self.span.start)
+    }
+
+    /// Renders the diagnostic like rustc: `error: ...`, ` --> FILE:LINE:COL`,
+    /// the source line, and a caret under the span. No colours.
+    pub fn render(&self, file_name: &str, src: &str) -> String {
+        let file = SimpleFile::new(file_name, src);
+        let start = clamp_to_boundary(src, self.span.start);
+        let end = clamp_to_boundary(src, self.span.end.max(self.span.start)).max(start);
+        let diagnostic = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(&self.message)
+        .with_labels(vec![Label::primary((), start..end)])
+        .with_notes(self.notes.clone());
+        let config = term::Config::default();
+        match term::emit_into_string(&config, &file, &diagnostic) {
+            Ok(text) => text,
+            // Only reachable for spans outside the file; fall back to a plain line.
+            Err(_) => {
+                let (line, col) = self.line_col(src);
+                format!(
+                    "{}: {}\n --> {file_name}:{line}:{col}\n",
+                    self.severity, self.message
+                )
+            }
+        }
+    }
+}
+
+fn clamp_to_boundary(src: &str, offset: usize) -> usize {
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity, self.message)
+    }
+}
