@@ -1,1 +1,30 @@
-//! placeholder
+//! Runtime support for Rust code generated from TL (Type Language) schemas
+//! by `tl-codegen`.
+//!
+//! It provides the serialization traits generated types implement
+//! ([`Serializable`], [`Deserializable`], their bare counterparts,
+//! [`Identifiable`], [`RemoteCall`]), the [`Writer`] sink and [`Reader`]
+//! cursor, typed [`DecodeError`]s, the encodings of the TL built-in types,
+//! and field [`codec`]s for encodings that differ from a type's own.
+//!
+//! Decoding never panics: every failure is a [`DecodeError`] carrying the
+//! byte offset of the item that failed, and length prefixes and element
+//! counts are checked against the remaining input before anything is
+//! allocated.
+
+#![deny(missing_docs)]
+
+pub mod codec;
+mod error;
+pub mod ids;
+mod primitives;
+mod reader;
+mod traits;
+mod writer;
+
+pub use error::{DecodeError, DecodeErrorKind};
+pub use reader::Reader;
+pub use traits::{
+    BareDeserializable, BareSerializable, Deserializable, Identifiable, RemoteCall, Serializable,
+};
+pub use writer::{IoWriter, MAX_TL_BYTES_LEN, Writer, bytes_len, write_tl_bytes};

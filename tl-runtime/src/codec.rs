@@ -1,0 +1,181 @@
+//! Field codecs: how a field is encoded when that is not simply its type's
+//! own [`Serializable`] impl (bare fields, `bytes`, lossy strings, vectors of
+//! such things).
+//!
+//! Vector decoding bounds the element count by the remaining input assuming
+//! each element takes at least [`MIN_ELEMENT_SIZE`] bytes; this holds for
+//! every TL value except bare `true`, which is never a vector element in
+//! practice.
+
+use std::marker::PhantomData;
+
+use crate::error::DecodeError;
+use crate::ids;
+use crate::reader::Reader;
+use crate::traits::{BareDeserializable, BareSerializable, Deserializable, Serializable};
+use crate::writer::{Writer, bytes_len, write_tl_bytes};
+
+/// Smallest encoded size assumed for a vector element when checking a
+/// decoded element count against the remaining input.
+pub const MIN_ELEMENT_SIZE: usize = 4;
+
+/// How a field of Rust type `T` is sized, written and read.
+pub trait Codec<T> {
+    /// Exact number of bytes [`Codec::write`] writes for `v`.
+    fn len(v: &T) -> usize;
+    /// Writes `v` into `out`.
+    fn write<W: Writer + ?Sized>(v: &T, out: &mut W);
+    /// Reads one value from `r`.
+    fn read(r: &mut Reader<'_>) -> Result<T, DecodeError>;
+}
+
+/// The type's own boxed encoding ([`Serializable`] / [`Deserializable`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Boxed;
+
+/// The type's bare encoding ([`BareSerializable`] / [`BareDeserializable`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Bare;
+
+/// TL `bytes` held in a `Vec<u8>`.
+#[derive(Debug, Clone, Copy)]
+pub struct Bytes;
+
+/// TL `string` held in a `String`, decoded with invalid UTF-8 replaced by
+/// U+FFFD instead of rejected.
+#[derive(Debug, Clone, Copy)]
+pub struct LossyString;
+
+/// Boxed `Vector`: id, count, then each element encoded with `C`.
+#[derive(Debug, Clone, Copy)]
+pub struct Vector<C>(PhantomData<C>);
+
+/// Bare `vector`: count, then each element encoded with `C`.
+#[derive(Debug, Clone, Copy)]
+pub struct BareVector<C>(PhantomData<C>);
+
+impl<T: Serializable + Deserializable> Codec<T> for Boxed {
+    #[inline]
+    fn len(v: &T) -> usize {
+        v.serialized_len()
+    }
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &T, out: &mut W) {
+        v.serialize(out);
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<T, DecodeError> {
+        T::deserialize(r)
+    }
+}
+
+impl<T: BareSerializable + BareDeserializable> Codec<T> for Bare {
+    #[inline]
+    fn len(v: &T) -> usize {
+        v.bare_len()
+    }
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &T, out: &mut W) {
+        v.serialize_bare(out);
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<T, DecodeError> {
+        T::deserialize_bare(r)
+    }
+}
+
+impl Codec<Vec<u8>> for Bytes {
+    #[inline]
+    fn len(v: &Vec<u8>) -> usize {
+        bytes_len(v.len())
+    }
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &Vec<u8>, out: &mut W) {
+        write_tl_bytes(out, v);
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<Vec<u8>, DecodeError> {
+        r.read_tl_bytes().map(<[u8]>::to_vec)
+    }
+}
+
+impl Codec<String> for LossyString {
+    #[inline]
+    fn len(v: &String) -> usize {
+        bytes_len(v.len())
+    }
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &String, out: &mut W) {
+        write_tl_bytes(out, v.as_bytes());
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<String, DecodeError> {
+        r.read_string_lossy()
+    }
+}
+
+impl<E, C: Codec<E>> Codec<Vec<E>> for Vector<C> {
+    #[inline]
+    fn len(v: &Vec<E>) -> usize {
+        8 + v.iter().map(C::len).sum::<usize>()
+    }
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &Vec<E>, out: &mut W) {
+        out.write_u32(ids::VECTOR);
+        write_elements(v, out, C::write);
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<Vec<E>, DecodeError> {
+        r.read_vector_id()?;
+        read_elements(r, "Vector", C::read)
+    }
+}
+
+impl<E, C: Codec<E>> Codec<Vec<E>> for BareVector<C> {
+    #[inline]
+    fn len(v: &Vec<E>) -> usize {
+        4 + v.iter().map(C::len).sum::<usize>()
+    }
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &Vec<E>, out: &mut W) {
+        write_elements(v, out, C::write);
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<Vec<E>, DecodeError> {
+        read_elements(r, "vector", C::read)
+    }
+}
+
+/// Writes the element count and then every element with `write`.
+///
+/// A slice longer than `i32::MAX` cannot be expressed in TL; its count is
+/// clamped (such a vector could never fit in an MTProto message).
+#[inline]
+pub(crate) fn write_elements<E, W, F>(items: &[E], out: &mut W, mut write: F)
+where
+    W: Writer + ?Sized,
+    F: FnMut(&E, &mut W),
+{
+    out.write_i32(i32::try_from(items.len()).unwrap_or(i32::MAX));
+    for item in items {
+        write(item, out);
+    }
+}
+
+/// Reads a bounded element count and then that many elements with `read`.
+#[inline]
+pub(crate) fn read_elements<'a, E, F>(
+    r: &mut Reader<'a>,
+    expected: &'static str,
+    mut read: F,
+) -> Result<Vec<E>, DecodeError>
+where
+    F: FnMut(&mut Reader<'a>) -> Result<E, DecodeError>,
+{
+    let count = r.len_as(MIN_ELEMENT_SIZE, expected)?;
+    let mut items = Vec::with_capacity(count);
+    for _ in 0..count {
+        items.push(read(r)?);
+    }
+    Ok(items)
+}

@@ -1,0 +1,177 @@
+//! Encodings of the TL built-in types, plus forwarding impls for `Box`.
+
+use crate::codec::{read_elements, write_elements};
+use crate::error::DecodeError;
+use crate::ids;
+use crate::reader::Reader;
+use crate::traits::{BareDeserializable, BareSerializable, Deserializable, Serializable};
+use crate::writer::{Writer, bytes_len, write_tl_bytes};
+
+/// Implements the four traits for a fixed-size primitive, whose bare and
+/// boxed encodings coincide.
+macro_rules! fixed_size {
+    ($ty:ty, $size:expr, |$s:ident, $out:ident| $write:expr, |$r:ident| $read:expr) => {
+        impl BareSerializable for $ty {
+            #[inline]
+            fn bare_len(&self) -> usize {
+                $size
+            }
+            #[inline]
+            fn serialize_bare<W: Writer + ?Sized>(&self, $out: &mut W) {
+                let $s = self;
+                $write
+            }
+        }
+        impl BareDeserializable for $ty {
+            #[inline]
+            fn deserialize_bare($r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                $read
+            }
+        }
+        impl Serializable for $ty {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                $size
+            }
+            #[inline]
+            fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
+                self.serialize_bare(out)
+            }
+        }
+        impl Deserializable for $ty {
+            #[inline]
+            fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                Self::deserialize_bare(r)
+            }
+        }
+    };
+}
+
+fixed_size!(i32, 4, |v, out| out.write_i32(*v), |r| r.read_i32());
+fixed_size!(i64, 8, |v, out| out.write_i64(*v), |r| r.read_i64());
+fixed_size!(f64, 8, |v, out| out.write_f64(*v), |r| r.read_f64());
+fixed_size!([u8; 16], 16, |v, out| out.write_bytes(v), |r| r
+    .read_array());
+fixed_size!([u8; 32], 32, |v, out| out.write_bytes(v), |r| r
+    .read_array());
+
+impl BareSerializable for String {
+    #[inline]
+    fn bare_len(&self) -> usize {
+        bytes_len(self.len())
+    }
+    #[inline]
+    fn serialize_bare<W: Writer + ?Sized>(&self, out: &mut W) {
+        write_tl_bytes(out, self.as_bytes());
+    }
+}
+
+impl BareDeserializable for String {
+    #[inline]
+    fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        r.read_string()
+    }
+}
+
+impl Serializable for String {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        self.bare_len()
+    }
+    #[inline]
+    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
+        self.serialize_bare(out);
+    }
+}
+
+impl Deserializable for String {
+    #[inline]
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        r.read_string()
+    }
+}
+
+/// `Bool`: boxed `boolTrue` / `boolFalse`.
+impl Serializable for bool {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4
+    }
+    #[inline]
+    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
+        out.write_u32(if *self {
+            ids::BOOL_TRUE
+        } else {
+            ids::BOOL_FALSE
+        });
+    }
+}
+
+impl Deserializable for bool {
+    #[inline]
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        match r.u32_as("Bool")? {
+            ids::BOOL_TRUE => Ok(true),
+            ids::BOOL_FALSE => Ok(false),
+            id => Err(r.unexpected_constructor(id, "Bool")),
+        }
+    }
+}
+
+/// Boxed `Vector` of boxed elements, the same bytes as
+/// [`crate::codec::Vector`]`<`[`crate::codec::Boxed`]`>`.
+impl<T: Serializable> Serializable for Vec<T> {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        8 + self.iter().map(T::serialized_len).sum::<usize>()
+    }
+    #[inline]
+    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
+        out.write_u32(ids::VECTOR);
+        write_elements(self, out, T::serialize);
+    }
+}
+
+impl<T: Deserializable> Deserializable for Vec<T> {
+    #[inline]
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        r.read_vector_id()?;
+        read_elements(r, "Vector", T::deserialize)
+    }
+}
+
+impl<T: Serializable + ?Sized> Serializable for Box<T> {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        (**self).serialized_len()
+    }
+    #[inline]
+    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
+        (**self).serialize(out);
+    }
+}
+
+impl<T: Deserializable> Deserializable for Box<T> {
+    #[inline]
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::deserialize(r).map(Box::new)
+    }
+}
+
+impl<T: BareSerializable + ?Sized> BareSerializable for Box<T> {
+    #[inline]
+    fn bare_len(&self) -> usize {
+        (**self).bare_len()
+    }
+    #[inline]
+    fn serialize_bare<W: Writer + ?Sized>(&self, out: &mut W) {
+        (**self).serialize_bare(out);
+    }
+}
+
+impl<T: BareDeserializable> BareDeserializable for Box<T> {
+    #[inline]
+    fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::deserialize_bare(r).map(Box::new)
+    }
+}

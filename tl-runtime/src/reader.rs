@@ -1,0 +1,265 @@
+//! Input side: [`Reader`], a cursor over a byte slice that decodes TL
+//! primitives and reports failures with their byte offset.
+
+use crate::error::{DecodeError, DecodeErrorKind};
+use crate::ids;
+use crate::writer::pad4;
+
+/// A cursor over TL-encoded bytes.
+///
+/// A failed read returns a [`DecodeError`] whose offset is where the failing
+/// item starts; the cursor position after an error is unspecified, so a
+/// decode should be abandoned once it fails.
+#[derive(Debug, Clone)]
+pub struct Reader<'a> {
+    /// Bytes not read yet.
+    rest: &'a [u8],
+    /// Length of the whole input; `rest.len() <= total` always holds.
+    total: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// Starts reading at the beginning of `buf`.
+    #[inline]
+    pub fn new(buf: &'a [u8]) -> Self {
+        Self {
+            rest: buf,
+            total: buf.len(),
+        }
+    }
+
+    /// Number of bytes consumed so far.
+    #[inline]
+    pub fn offset(&self) -> usize {
+        self.total - self.rest.len()
+    }
+
+    /// Number of bytes not consumed yet.
+    #[inline]
+    pub fn remaining(&self) -> usize {
+        self.rest.len()
+    }
+
+    /// Builds an error of `kind` located at the current offset.
+    #[cold]
+    #[inline(never)]
+    pub fn error(&self, expected: &'static str, kind: DecodeErrorKind) -> DecodeError {
+        DecodeError::new(self.offset(), expected, kind)
+    }
+
+    /// Error for generated code: constructor `id`, just read (so located 4
+    /// bytes before the current offset), is not a constructor of the TL type
+    /// `expected`.
+    #[cold]
+    #[inline(never)]
+    pub fn unexpected_constructor(&self, id: u32, expected: &'static str) -> DecodeError {
+        DecodeError::new(
+            self.offset().saturating_sub(4),
+            expected,
+            DecodeErrorKind::UnexpectedConstructor(id),
+        )
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn eof(&self, expected: &'static str, needed: usize) -> DecodeError {
+        self.error(
+            expected,
+            DecodeErrorKind::UnexpectedEof {
+                needed,
+                available: self.rest.len(),
+            },
+        )
+    }
+
+    /// Reads `N` bytes, naming the item `expected` if they are missing.
+    #[inline]
+    pub(crate) fn array_as<const N: usize>(
+        &mut self,
+        expected: &'static str,
+    ) -> Result<[u8; N], DecodeError> {
+        match self.rest.split_first_chunk::<N>() {
+            Some((head, tail)) => {
+                self.rest = tail;
+                Ok(*head)
+            }
+            None => Err(self.eof(expected, N)),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn u32_as(&mut self, expected: &'static str) -> Result<u32, DecodeError> {
+        self.array_as(expected).map(u32::from_le_bytes)
+    }
+
+    /// Reads a little-endian `u32` (constructor ids, flags).
+    #[inline]
+    pub fn read_u32(&mut self) -> Result<u32, DecodeError> {
+        self.u32_as("int")
+    }
+
+    /// Reads a TL `int`.
+    #[inline]
+    pub fn read_i32(&mut self) -> Result<i32, DecodeError> {
+        self.array_as("int").map(i32::from_le_bytes)
+    }
+
+    /// Reads a TL `long`.
+    #[inline]
+    pub fn read_i64(&mut self) -> Result<i64, DecodeError> {
+        self.array_as("long").map(i64::from_le_bytes)
+    }
+
+    /// Reads a TL `double`.
+    #[inline]
+    pub fn read_f64(&mut self) -> Result<f64, DecodeError> {
+        self.array_as("double").map(f64::from_le_bytes)
+    }
+
+    /// Returns the next `u32` without consuming it (to look at a constructor id).
+    #[inline]
+    pub fn peek_u32(&self) -> Result<u32, DecodeError> {
+        match self.rest.first_chunk::<4>() {
+            Some(b) => Ok(u32::from_le_bytes(*b)),
+            None => Err(self.eof("int", 4)),
+        }
+    }
+
+    /// Reads `N` raw bytes (`int128` for 16, `int256` for 32).
+    #[inline]
+    pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
+        let expected = match N {
+            4 => "int",
+            8 => "long",
+            16 => "int128",
+            32 => "int256",
+            _ => "raw bytes",
+        };
+        self.array_as(expected)
+    }
+
+    /// Borrows the next `n` bytes as they are.
+    #[inline]
+    pub fn read_raw(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        match self.rest.split_at_checked(n) {
+            Some((head, tail)) => {
+                self.rest = tail;
+                Ok(head)
+            }
+            None => Err(self.eof("raw bytes", n)),
+        }
+    }
+
+    /// Reads a TL `string`/`bytes` payload, naming the item `expected`.
+    ///
+    /// A declared length running past the input is
+    /// [`DecodeErrorKind::InvalidLengthPrefix`]; data that fits but whose
+    /// padding is cut off is [`DecodeErrorKind::UnexpectedEof`]. Padding bytes
+    /// are not required to be zero.
+    #[inline]
+    pub(crate) fn tl_bytes_as(&mut self, expected: &'static str) -> Result<&'a [u8], DecodeError> {
+        let rest = self.rest;
+        let (len, header) = match rest.first() {
+            None => return Err(self.eof(expected, 1)),
+            Some(0xff) => return Err(self.error(expected, DecodeErrorKind::InvalidLengthPrefix)),
+            Some(0xfe) => match rest.first_chunk::<4>() {
+                Some(h) => ((u32::from_le_bytes(*h) >> 8) as usize, 4),
+                None => return Err(self.eof(expected, 4)),
+            },
+            Some(&n) => (usize::from(n), 1),
+        };
+        let data = match rest.get(header..).and_then(|body| body.get(..len)) {
+            Some(data) => data,
+            None => return Err(self.error(expected, DecodeErrorKind::InvalidLengthPrefix)),
+        };
+        let size = pad4(header + len);
+        match rest.get(size..) {
+            Some(tail) => {
+                self.rest = tail;
+                Ok(data)
+            }
+            None => Err(self.eof(expected, size)),
+        }
+    }
+
+    /// Reads a TL `bytes` value, borrowing its payload (no copy); the
+    /// padding is skipped after checking it is present.
+    #[inline]
+    pub fn read_tl_bytes(&mut self) -> Result<&'a [u8], DecodeError> {
+        self.tl_bytes_as("bytes")
+    }
+
+    /// Reads a TL `string` that must be valid UTF-8.
+    #[inline]
+    pub fn read_string(&mut self) -> Result<String, DecodeError> {
+        let before = self.rest;
+        let data = self.tl_bytes_as("string")?;
+        match std::str::from_utf8(data) {
+            Ok(s) => Ok(s.to_owned()),
+            Err(_) => {
+                self.rest = before;
+                Err(self.error("string", DecodeErrorKind::InvalidUtf8))
+            }
+        }
+    }
+
+    /// Reads a TL `string`, replacing invalid UTF-8 sequences with U+FFFD.
+    #[inline]
+    pub fn read_string_lossy(&mut self) -> Result<String, DecodeError> {
+        let data = self.tl_bytes_as("string")?;
+        Ok(String::from_utf8_lossy(data).into_owned())
+    }
+
+    /// Reads a vector element count, naming the item `expected`.
+    #[inline]
+    pub(crate) fn len_as(
+        &mut self,
+        min_elem_size: usize,
+        expected: &'static str,
+    ) -> Result<usize, DecodeError> {
+        let before = self.rest;
+        let n = self.array_as(expected).map(i32::from_le_bytes)?;
+        let fits = usize::try_from(n).ok().filter(|&count| {
+            count
+                .checked_mul(min_elem_size)
+                .is_some_and(|need| need <= self.rest.len())
+        });
+        match fits {
+            Some(count) => Ok(count),
+            None => {
+                self.rest = before;
+                Err(self.error(expected, DecodeErrorKind::LengthTooLarge(i64::from(n))))
+            }
+        }
+    }
+
+    /// Reads a vector element count and checks that `count * min_elem_size`
+    /// bytes remain, so a hostile count cannot trigger an allocation larger
+    /// than the input justifies. A negative or oversized count is
+    /// [`DecodeErrorKind::LengthTooLarge`].
+    #[inline]
+    pub fn read_len(&mut self, min_elem_size: usize) -> Result<usize, DecodeError> {
+        self.len_as(min_elem_size, "Vector")
+    }
+
+    /// Reads the boxed `Vector` constructor id, failing with
+    /// [`DecodeErrorKind::UnexpectedConstructor`] for any other id.
+    #[inline]
+    pub fn read_vector_id(&mut self) -> Result<(), DecodeError> {
+        match self.u32_as("Vector")? {
+            ids::VECTOR => Ok(()),
+            id => Err(self.unexpected_constructor(id, "Vector")),
+        }
+    }
+
+    /// Succeeds only when the whole input has been consumed; otherwise
+    /// reports [`DecodeErrorKind::TrailingBytes`] at the first unread byte.
+    #[inline]
+    pub fn finish(&self) -> Result<(), DecodeError> {
+        if self.rest.is_empty() {
+            Ok(())
+        } else {
+            Err(self.error("value", DecodeErrorKind::TrailingBytes(self.rest.len())))
+        }
+    }
+}

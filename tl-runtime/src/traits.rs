@@ -1,0 +1,80 @@
+//! The traits generated code implements and calls.
+
+use crate::error::DecodeError;
+use crate::reader::Reader;
+use crate::writer::{IoWriter, Writer};
+
+/// Types with a TL constructor id: generated constructor structs and functions.
+pub trait Identifiable {
+    /// The 32-bit id written before the fields in boxed form.
+    const CONSTRUCTOR_ID: u32;
+}
+
+/// Boxed TL encoding.
+///
+/// Generated constructor structs write their id and then their fields, enums
+/// the id and fields of the active variant; primitives use their natural
+/// encoding.
+pub trait Serializable {
+    /// Exact number of bytes [`Serializable::serialize`] writes.
+    fn serialized_len(&self) -> usize;
+
+    /// Writes the boxed encoding into `out`.
+    fn serialize<W: Writer + ?Sized>(&self, out: &mut W);
+
+    /// Encodes into a new vector, allocated once with the exact size.
+    #[inline]
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.serialized_len());
+        self.serialize(&mut out);
+        out
+    }
+
+    /// Streams the encoding into `w` through an [`IoWriter`], returning the
+    /// first I/O error if any write failed.
+    fn write_to<W: std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        let mut out = IoWriter::new(w);
+        self.serialize(&mut out);
+        out.finish().map(drop)
+    }
+}
+
+/// Boxed TL decoding, the inverse of [`Serializable`].
+pub trait Deserializable: Sized {
+    /// Reads one value from `r`.
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Decodes one value that must span all of `bytes`; leftover input is a
+    /// [`crate::DecodeErrorKind::TrailingBytes`] error.
+    #[inline]
+    fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(bytes);
+        let value = Self::deserialize(&mut r)?;
+        r.finish()?;
+        Ok(value)
+    }
+}
+
+/// Bare TL encoding (no constructor id).
+///
+/// Implemented by generated constructor structs and by the primitives, whose
+/// bare and boxed encodings are the same.
+pub trait BareSerializable {
+    /// Exact number of bytes [`BareSerializable::serialize_bare`] writes.
+    fn bare_len(&self) -> usize;
+
+    /// Writes the bare encoding into `out`.
+    fn serialize_bare<W: Writer + ?Sized>(&self, out: &mut W);
+}
+
+/// Bare TL decoding, the inverse of [`BareSerializable`].
+pub trait BareDeserializable: Sized {
+    /// Reads one bare value from `r`.
+    fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self, DecodeError>;
+}
+
+/// A TL function (RPC request).
+pub trait RemoteCall: Serializable {
+    /// The type of the server's answer.
+    type Return: Deserializable;
+}
