@@ -1,1 +1,27 @@
-//! placeholder
+//! Generate Rust types, serializers and decoders from TL schemas.
+//!
+//! The pipeline: TL text → syntax tree ([`tl_parser`]) → validated, merged
+//! declarations → the intermediate [`model`] → `quote!` tokens → formatted
+//! Rust (prettyplease). Generated code depends on the `tl-runtime` crate.
+//!
+//! From a build script:
+//!
+//! ```no_run
+//! tl_codegen::compile(&["schema/api.tl"]).expect("schema compiles");
+//! ```
+#![deny(missing_docs)]
+
+mod config;
+mod emit;
+mod error;
+mod load;
+pub mod model;
+
+pub use config::{Config, compile};
+pub use error::Error;
+pub use tl_parser::Dialect;
+
+/// Generates Rust from the schema files with the default [`Config`].
+pub fn generate(paths: &[impl AsRef<std::path::Path>]) -> Result<String, Error> {
+    Config::new().generate(paths)
+}

@@ -48,6 +48,7 @@ macro_rules! fixed_size {
 }
 
 fixed_size!(i32, 4, |v, out| out.write_i32(*v), |r| r.read_i32());
+fixed_size!(u32, 4, |v, out| out.write_u32(*v), |r| r.read_u32());
 fixed_size!(i64, 8, |v, out| out.write_i64(*v), |r| r.read_i64());
 fixed_size!(f64, 8, |v, out| out.write_f64(*v), |r| r.read_f64());
 fixed_size!([u8; 16], 16, |v, out| out.write_bytes(v), |r| r

@@ -116,6 +116,13 @@ impl<'a> Reader<'a> {
         self.array_as("double").map(f64::from_le_bytes)
     }
 
+    /// Reads a constructor id, naming the TL type being decoded (`expected`)
+    /// if the input ends first.
+    #[inline]
+    pub fn read_constructor(&mut self, expected: &'static str) -> Result<u32, DecodeError> {
+        self.u32_as(expected)
+    }
+
     /// Returns the next `u32` without consuming it (to look at a constructor id).
     #[inline]
     pub fn peek_u32(&self) -> Result<u32, DecodeError> {

@@ -1,0 +1,207 @@
+//! Enums: one per boxed type, and `AnyFunction` over every function.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::paths::{Here, Root};
+use super::structs::id_literal;
+use super::{Options, derives, item_doc};
+use crate::model::{BoxedType, Model, RustPath};
+
+/// The enum of a boxed type, its (de)serialization and `From` impls.
+pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    let name = format_ident!("{}", t.path.name);
+    let tl_name = &t.tl_name;
+    let doc = item_doc(
+        t.doc.as_deref(),
+        &format!("The TL type `{}`: one variant per constructor.", t.tl_name),
+        "",
+    );
+    let derives = derives(options);
+    let mut variants = Vec::new();
+    let mut lens = Vec::new();
+    let mut writes = Vec::new();
+    let mut reads = Vec::new();
+    let mut ids = Vec::new();
+    let mut froms = Vec::new();
+    for v in &t.variants {
+        let c = &model.constructors[v.constructor];
+        let vname = format_ident!("{}", v.name);
+        let ctor = here.to(Root::Types, &c.path);
+        let id = id_literal(c.id);
+        let vdoc = format!(" The `{}` constructor.", c.tl_name);
+        ids.push(quote!(Self::#vname { .. } => #id,));
+        if v.unit {
+            variants.push(quote!(#[doc = #vdoc] #vname,));
+            lens.push(quote!(Self::#vname => 4,));
+            writes.push(quote!(Self::#vname => out.write_u32(#id),));
+            reads.push(quote!(#id => Ok(Self::#vname),));
+            froms.push(quote! {
+                impl ::std::convert::From<#ctor> for #name {
+                    fn from(_: #ctor) -> Self {
+                        Self::#vname
+                    }
+                }
+            });
+            continue;
+        }
+        let payload = if v.boxed {
+            quote!(::std::boxed::Box<#ctor>)
+        } else {
+            quote!(#ctor)
+        };
+        variants.push(quote!(#[doc = #vdoc] #vname(#payload),));
+        lens.push(quote!(Self::#vname(x) => #rt::Serializable::serialized_len(x),));
+        writes.push(quote!(Self::#vname(x) => #rt::Serializable::serialize(x, out),));
+        let read = quote!(<#ctor as #rt::BareDeserializable>::deserialize_bare(r)?);
+        let wrapped = if v.boxed {
+            quote!(::std::boxed::Box::new(#read))
+        } else {
+            read
+        };
+        reads.push(quote!(#id => Ok(Self::#vname(#wrapped)),));
+        let value = if v.boxed {
+            quote!(::std::boxed::Box::new(x))
+        } else {
+            quote!(x)
+        };
+        froms.push(quote! {
+            impl ::std::convert::From<#ctor> for #name {
+                fn from(x: #ctor) -> Self {
+                    Self::#vname(#value)
+                }
+            }
+        });
+    }
+    quote! {
+        #(#[doc = #doc])*
+        #derives
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            /// The constructor id of this value's variant.
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    #(#ids)*
+                }
+            }
+        }
+
+        impl #rt::Serializable for #name {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                match self {
+                    #(#lens)*
+                }
+            }
+
+            fn serialize<W: #rt::Writer + ?Sized>(&self, out: &mut W) {
+                match self {
+                    #(#writes)*
+                }
+            }
+        }
+
+        impl #rt::Deserializable for #name {
+            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+                let id = r.read_constructor(#tl_name)?;
+                match id {
+                    #(#reads)*
+                    _ => Err(r.unexpected_constructor(id, #tl_name)),
+                }
+            }
+        }
+
+        #(#froms)*
+    }
+}
+
+/// Variant name of a function in `AnyFunction`: namespaces included, so
+/// `messages.getChats` and `channels.getChats` stay apart.
+fn any_variant(path: &RustPath) -> proc_macro2::Ident {
+    let mut name = String::new();
+    for m in &path.module {
+        name.push_str(&crate::model::type_name(m.trim_start_matches("r#")));
+    }
+    name.push_str(&path.name);
+    format_ident!("{}", name)
+}
+
+/// `AnyFunction`: decodes any request by its id, generic wrappers included.
+pub fn any_function(model: &Model, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    let here = Here { depth: 0 };
+    let derives = derives(options);
+    let mut variants = Vec::new();
+    let mut lens = Vec::new();
+    let mut writes = Vec::new();
+    let mut reads = Vec::new();
+    let mut names = Vec::new();
+    for f in &model.functions {
+        let vname = any_variant(&f.path);
+        let path = here.to(Root::Functions, &f.path);
+        let ty = if f.generic.is_some() {
+            quote!(#path<AnyFunction>)
+        } else {
+            path
+        };
+        let id = id_literal(f.id);
+        let tl_name = &f.tl_name;
+        let vdoc = format!(" The `{}` function.", f.tl_name);
+        variants.push(quote!(#[doc = #vdoc] #vname(::std::boxed::Box<#ty>),));
+        lens.push(quote!(Self::#vname(x) => #rt::Serializable::serialized_len(x),));
+        writes.push(quote!(Self::#vname(x) => #rt::Serializable::serialize(x, out),));
+        reads.push(quote!(#id => Ok(Self::#vname(::std::boxed::Box::new(<#ty as #rt::Deserializable>::deserialize(r)?))),));
+        names.push(quote!(Self::#vname(_) => #tl_name,));
+    }
+    if variants.is_empty() {
+        return quote!();
+    }
+    quote! {
+        /// Any function of the schema: decodes a request whatever its id,
+        /// generic wrappers such as `invokeWithLayer` included.
+        #derives
+        pub enum AnyFunction {
+            #(#variants)*
+        }
+
+        impl AnyFunction {
+            /// The TL name of the function.
+            pub fn tl_name(&self) -> &'static str {
+                match self {
+                    #(#names)*
+                }
+            }
+        }
+
+        impl #rt::Serializable for AnyFunction {
+            fn serialized_len(&self) -> usize {
+                match self {
+                    #(#lens)*
+                }
+            }
+
+            fn serialize<W: #rt::Writer + ?Sized>(&self, out: &mut W) {
+                match self {
+                    #(#writes)*
+                }
+            }
+        }
+
+        impl #rt::Deserializable for AnyFunction {
+            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+                let id = r.peek_u32()?;
+                match id {
+                    #(#reads)*
+                    _ => {
+                        let _ = r.read_constructor("a function")?;
+                        Err(r.unexpected_constructor(id, "a function"))
+                    }
+                }
+            }
+        }
+    }
+}

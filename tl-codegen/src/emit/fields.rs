@@ -1,0 +1,263 @@
+//! Field declarations and the length, write and read code of a field list.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::Options;
+use super::paths::{Here, codec, ident, rust_type, self_encoding};
+use crate::model::{FieldKind, FieldModel, FlagBit, WireType};
+
+/// `pub name: Type,` lines with their docs.
+pub fn declarations(fields: &[FieldModel], here: Here) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .filter(|f| f.is_stored())
+        .map(|f| {
+            let name = ident(&f.rust_name);
+            let doc = field_doc(f);
+            let ty = match &f.kind {
+                FieldKind::TrueFlag(_) => quote!(bool),
+                FieldKind::Value { ty, flag: None } => rust_type(ty, here),
+                FieldKind::Value { ty, flag: Some(_) } => {
+                    let ty = rust_type(ty, here);
+                    quote!(::std::option::Option<#ty>)
+                }
+                FieldKind::Flags => unreachable_flags(),
+            };
+            quote! {
+                #[doc = #doc]
+                pub #name: #ty,
+            }
+        })
+        .collect()
+}
+
+fn unreachable_flags() -> TokenStream {
+    // Flags words are filtered out above; keep the match total without panicking.
+    quote!(u32)
+}
+
+fn field_doc(f: &FieldModel) -> String {
+    let base = match &f.doc {
+        Some(doc) => doc.clone(),
+        None => format!("TL field `{}`.", f.tl_name),
+    };
+    match &f.kind {
+        FieldKind::TrueFlag(bit) => {
+            format!(" {base} Bit {} of `{}` on the wire.", bit.bit, bit.field)
+        }
+        FieldKind::Value {
+            flag: Some(bit), ..
+        } => format!(
+            " {base} Present when bit {} of `{}` is set.",
+            bit.bit, bit.field
+        ),
+        _ => format!(" {base}"),
+    }
+}
+
+fn mask(bit: &FlagBit) -> Literal {
+    Literal::u32_unsuffixed(1u32.checked_shl(bit.bit).unwrap_or(0))
+}
+
+/// The expression for the encoded length of all fields of `self`.
+/// `base` is added to the fixed part (4 for a function's id).
+pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, options: &Options) -> TokenStream {
+    let mut fixed = base;
+    let mut parts = Vec::new();
+    for f in fields {
+        let name = ident(&f.rust_name);
+        match &f.kind {
+            FieldKind::Flags => fixed += 4,
+            FieldKind::TrueFlag(_) => {}
+            FieldKind::Value { ty, flag } => {
+                if flag.is_none()
+                    && let Some(size) = fixed_size(ty)
+                {
+                    fixed += size;
+                    continue;
+                }
+                parts.push(match (flag, fixed_size(ty)) {
+                    (Some(_), Some(size)) => {
+                        let size = Literal::usize_unsuffixed(size);
+                        quote!(if self.#name.is_some() { #size } else { 0 })
+                    }
+                    (None, _) => {
+                        let f = len_fn(ty, here, options);
+                        quote!(#f(&self.#name))
+                    }
+                    (Some(_), None) => {
+                        let f = len_fn(ty, here, options);
+                        quote!(self.#name.as_ref().map_or(0, #f))
+                    }
+                });
+            }
+        }
+    }
+    let fixed_lit = Literal::usize_unsuffixed(fixed);
+    match (fixed, parts.is_empty()) {
+        (_, true) => quote!(#fixed_lit),
+        (0, false) => quote!(#(#parts)+*),
+        _ => quote!(#fixed_lit #(+ #parts)*),
+    }
+}
+
+/// The statements writing all fields of `self` to `out`.
+pub fn write_stmts(fields: &[FieldModel], options: &Options) -> Vec<TokenStream> {
+    let mut stmts = Vec::new();
+    for f in fields {
+        let name = ident(&f.rust_name);
+        match &f.kind {
+            FieldKind::Flags => {
+                let bits: Vec<TokenStream> = fields
+                    .iter()
+                    .filter_map(|other| {
+                        let other_name = ident(&other.rust_name);
+                        match &other.kind {
+                            FieldKind::TrueFlag(bit) if bit.field == f.tl_name => {
+                                let m = mask(bit);
+                                Some(quote!(if self.#other_name { #m } else { 0 }))
+                            }
+                            FieldKind::Value {
+                                flag: Some(bit), ..
+                            } if bit.field == f.tl_name => {
+                                let m = mask(bit);
+                                Some(quote!(if self.#other_name.is_some() { #m } else { 0 }))
+                            }
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                let value = if bits.is_empty() {
+                    quote!(0u32)
+                } else {
+                    quote!(#(#bits)|*)
+                };
+                stmts.push(quote! {
+                    let #name: u32 = #value;
+                    out.write_u32(#name);
+                });
+            }
+            FieldKind::TrueFlag(_) => {}
+            FieldKind::Value { ty, flag } => {
+                stmts.push(match flag {
+                    None => value_write(ty, &quote!(&self.#name), options),
+                    Some(_) => {
+                        let write = value_write(ty, &quote!(v), options);
+                        quote! {
+                            if let Some(v) = &self.#name {
+                                #write
+                            }
+                        }
+                    }
+                });
+            }
+        }
+    }
+    stmts
+}
+
+/// Statements reading every field into a local of the field's name, and the
+/// struct-literal field list that uses them.
+pub fn read_stmts(
+    fields: &[FieldModel],
+    here: Here,
+    options: &Options,
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut stmts = Vec::new();
+    let mut inits = Vec::new();
+    for f in fields {
+        let name = ident(&f.rust_name);
+        match &f.kind {
+            FieldKind::Flags => stmts.push(quote!(let #name = r.read_u32()?;)),
+            FieldKind::TrueFlag(bit) => {
+                let word = flag_local(fields, bit);
+                let m = mask(bit);
+                stmts.push(quote!(let #name = #word & #m != 0;));
+                inits.push(quote!(#name));
+            }
+            FieldKind::Value { ty, flag } => {
+                let read = value_read(ty, here, options);
+                match flag {
+                    None => stmts.push(quote!(let #name = #read;)),
+                    Some(bit) => {
+                        let word = flag_local(fields, bit);
+                        let m = mask(bit);
+                        stmts.push(quote! {
+                            let #name = if #word & #m != 0 { Some(#read) } else { None };
+                        });
+                    }
+                }
+                inits.push(quote!(#name));
+            }
+        }
+    }
+    (stmts, inits)
+}
+
+fn flag_local(fields: &[FieldModel], bit: &FlagBit) -> TokenStream {
+    let name = fields
+        .iter()
+        .find(|f| f.tl_name == bit.field)
+        .map_or_else(|| bit.field.clone(), |f| f.rust_name.clone());
+    let name = ident(&name);
+    quote!(#name)
+}
+
+/// Encoded size of a fixed-size type.
+fn fixed_size(ty: &WireType) -> Option<usize> {
+    match ty {
+        WireType::Int | WireType::Nat | WireType::Bool => Some(4),
+        WireType::Long | WireType::Double => Some(8),
+        WireType::Int128 => Some(16),
+        WireType::Int256 => Some(32),
+        WireType::True => Some(0),
+        _ => None,
+    }
+}
+
+/// A function path giving the encoded length of a `&T` (not for fixed sizes).
+fn len_fn(ty: &WireType, here: Here, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    if self_encoding(ty, options) {
+        quote!(#rt::Serializable::serialized_len)
+    } else {
+        let c = codec(ty, options);
+        let rust = rust_type(ty, here);
+        quote!(<#c as #rt::codec::Codec<#rust>>::len)
+    }
+}
+
+fn value_write(ty: &WireType, value: &TokenStream, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    match ty {
+        WireType::True => quote!(),
+        _ if self_encoding(ty, options) => quote!(#rt::Serializable::serialize(#value, out);),
+        _ => {
+            let c = codec(ty, options);
+            quote!(<#c as #rt::codec::Codec<_>>::write(#value, out);)
+        }
+    }
+}
+
+fn value_read(ty: &WireType, here: Here, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    let rust = rust_type(ty, here);
+    match ty {
+        WireType::Int => quote!(r.read_i32()?),
+        WireType::Long => quote!(r.read_i64()?),
+        WireType::Double => quote!(r.read_f64()?),
+        WireType::Nat => quote!(r.read_u32()?),
+        WireType::Int128 | WireType::Int256 => quote!(r.read_array()?),
+        WireType::String if !options.lossy_strings => quote!(r.read_string()?),
+        WireType::Bytes => quote!(r.read_tl_bytes()?.to_vec()),
+        WireType::True => quote!(()),
+        _ if self_encoding(ty, options) => {
+            quote!(<#rust as #rt::Deserializable>::deserialize(r)?)
+        }
+        _ => {
+            let c = codec(ty, options);
+            quote!(<#c as #rt::codec::Codec<#rust>>::read(r)?)
+        }
+    }
+}

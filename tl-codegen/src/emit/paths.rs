@@ -1,0 +1,116 @@
+//! Paths between generated modules, and Rust types for wire types.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::Options;
+use crate::model::{RustPath, WireType};
+
+/// The three top-level modules items live in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Root {
+    /// `types`: constructor structs.
+    Types,
+    /// `enums`: boxed-type enums.
+    Enums,
+    /// `functions`: function structs.
+    Functions,
+}
+
+impl Root {
+    /// The module name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Root::Types => "types",
+            Root::Enums => "enums",
+            Root::Functions => "functions",
+        }
+    }
+}
+
+/// An identifier token, raw if the name is written `r#...`.
+pub fn ident(name: &str) -> proc_macro2::Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => proc_macro2::Ident::new_raw(raw, proc_macro2::Span::call_site()),
+        None => format_ident!("{}", name),
+    }
+}
+
+/// Where code is being emitted: `depth` modules below the generated root.
+#[derive(Debug, Clone, Copy)]
+pub struct Here {
+    /// How many `super::` lead back to the generated root.
+    pub depth: usize,
+}
+
+impl Here {
+    /// The path from here to `path` under `root`.
+    pub fn to(self, root: Root, path: &RustPath) -> TokenStream {
+        let supers = (0..self.depth).map(|_| quote!(super::));
+        let root = format_ident!("{}", root.name());
+        let modules = path.module.iter().map(|m| {
+            let m = ident(m);
+            quote!(#m::)
+        });
+        let name = format_ident!("{}", path.name);
+        quote!(#(#supers)* #root:: #(#modules)* #name)
+    }
+}
+
+/// The Rust type holding a value of `ty`.
+pub fn rust_type(ty: &WireType, here: Here) -> TokenStream {
+    match ty {
+        WireType::Int => quote!(i32),
+        WireType::Long => quote!(i64),
+        WireType::Double => quote!(f64),
+        WireType::Nat => quote!(u32),
+        WireType::Int128 => quote!([u8; 16]),
+        WireType::Int256 => quote!([u8; 32]),
+        WireType::String => quote!(::std::string::String),
+        WireType::Bytes => quote!(::std::vec::Vec<u8>),
+        WireType::Bool => quote!(bool),
+        WireType::True => quote!(()),
+        WireType::Vector { elem, .. } => {
+            let elem = rust_type(elem, here);
+            quote!(::std::vec::Vec<#elem>)
+        }
+        WireType::Boxed(path) => here.to(Root::Enums, path),
+        WireType::Bare(path) => here.to(Root::Types, path),
+        WireType::Generic(name) => {
+            let name = format_ident!("{}", name);
+            quote!(#name)
+        }
+    }
+}
+
+/// The codec type that encodes `ty` (for types that are not self-encoding).
+pub fn codec(ty: &WireType, options: &Options) -> TokenStream {
+    let rt = &options.runtime;
+    match ty {
+        WireType::Bytes => quote!(#rt::codec::Bytes),
+        WireType::String if options.lossy_strings => quote!(#rt::codec::LossyString),
+        WireType::Bare(_) => quote!(#rt::codec::Bare),
+        WireType::Vector { boxed, elem } => {
+            let inner = codec(elem, options);
+            if *boxed {
+                quote!(#rt::codec::Vector<#inner>)
+            } else {
+                quote!(#rt::codec::BareVector<#inner>)
+            }
+        }
+        _ => quote!(#rt::codec::Boxed),
+    }
+}
+
+/// Whether `ty` is written by its own `Serializable` impl under these options.
+pub fn self_encoding(ty: &WireType, options: &Options) -> bool {
+    ty.is_self_encoding() && !(options.lossy_strings && contains_string(ty))
+}
+
+fn contains_string(ty: &WireType) -> bool {
+    match ty {
+        WireType::String => true,
+        WireType::Vector { elem, .. } => contains_string(elem),
+        _ => false,
+    }
+}

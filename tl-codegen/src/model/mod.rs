@@ -1,0 +1,158 @@
+//! The intermediate model between the TL syntax tree and Rust emission.
+//!
+//! The model holds everything emission needs and nothing about how it is
+//! printed: resolved wire types, Rust names chosen once (collisions settled),
+//! documentation, and which enum payloads are boxed. Other output styles
+//! (documentation pages, typed RPC errors, a JSON shape) read the same model.
+
+mod build;
+mod names;
+mod wire;
+
+pub use build::{Located, LocatedDiagnostic, build};
+pub use names::{escape_ident, module_name, type_name};
+pub use wire::WireType;
+
+/// A module path inside the generated code (`["messages"]` for `messages.`).
+pub type ModulePath = Vec<String>;
+
+/// Everything generated from one or more schema files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The layer, from the first schema that declares one.
+    pub layer: Option<u32>,
+    /// Constructors of boxed types (one struct each), ordered by TL name.
+    pub constructors: Vec<Constructor>,
+    /// Boxed types (one enum each), ordered by TL name.
+    pub types: Vec<BoxedType>,
+    /// Functions (one struct each), ordered by TL name.
+    pub functions: Vec<Function>,
+}
+
+/// A Rust item's place: module path and name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RustPath {
+    /// Namespaces as snake_case modules.
+    pub module: ModulePath,
+    /// The item name (UpperCamelCase).
+    pub name: String,
+}
+
+/// One constructor: a struct in `types`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Constructor {
+    /// The TL name, e.g. `messages.messages`.
+    pub tl_name: String,
+    /// The constructor id in effect.
+    pub id: u32,
+    /// Where the struct lives under `types`.
+    pub path: RustPath,
+    /// Its fields.
+    pub fields: Vec<FieldModel>,
+    /// The boxed type it builds (TL name), e.g. `messages.Messages`.
+    pub result: String,
+    /// Documentation from the schema.
+    pub doc: Option<String>,
+    /// The declaration as canonical TL text, for documentation.
+    pub declaration: String,
+}
+
+/// One boxed type: an enum in `enums`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxedType {
+    /// The TL name, e.g. `messages.Messages`.
+    pub tl_name: String,
+    /// Where the enum lives under `enums`.
+    pub path: RustPath,
+    /// Its variants, one per constructor, in TL-name order.
+    pub variants: Vec<Variant>,
+    /// Documentation (TDLib `@class`).
+    pub doc: Option<String>,
+}
+
+/// One enum variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// The variant name.
+    pub name: String,
+    /// Index into [`Model::constructors`].
+    pub constructor: usize,
+    /// Whether the payload is behind a `Box` (see `build::payload_is_small`).
+    pub boxed: bool,
+    /// Whether the constructor has no stored fields (a unit variant).
+    pub unit: bool,
+}
+
+/// One function: a struct in `functions` implementing `RemoteCall`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Function {
+    /// The TL name, e.g. `messages.importChatInvite`.
+    pub tl_name: String,
+    /// The id in effect.
+    pub id: u32,
+    /// Where the struct lives under `functions`.
+    pub path: RustPath,
+    /// Its arguments.
+    pub fields: Vec<FieldModel>,
+    /// The generic parameter (`X` of `{X:Type}`), if the function is generic.
+    pub generic: Option<String>,
+    /// What the call returns.
+    pub returns: WireType,
+    /// Documentation from the schema.
+    pub doc: Option<String>,
+    /// The declaration as canonical TL text.
+    pub declaration: String,
+}
+
+/// A field of a constructor or function.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldModel {
+    /// The TL name.
+    pub tl_name: String,
+    /// The Rust field name (escaped if it is a keyword).
+    pub rust_name: String,
+    /// What it holds and how it is encoded.
+    pub kind: FieldKind,
+    /// Documentation from the schema.
+    pub doc: Option<String>,
+}
+
+/// How a field is stored and encoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// A `#` word that conditional fields refer to: not stored, computed from
+    /// the fields present when serializing.
+    Flags,
+    /// A value, present always (`flag` is `None`) or when a bit is set.
+    Value {
+        /// Its wire type.
+        ty: WireType,
+        /// The bit that says it is present.
+        flag: Option<FlagBit>,
+    },
+    /// `flags.N?true`: a `bool` that is the bit itself.
+    TrueFlag(FlagBit),
+}
+
+/// A bit in a flags word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagBit {
+    /// The TL name of the `#` field.
+    pub field: String,
+    /// The bit number, 0..=31.
+    pub bit: u32,
+}
+
+impl FieldModel {
+    /// Whether the field is stored in the struct (flags words are not).
+    pub fn is_stored(&self) -> bool {
+        !matches!(self.kind, FieldKind::Flags)
+    }
+}
+
+impl Model {
+    /// The boxed type a constructor belongs to.
+    pub fn type_of(&self, constructor: &Constructor) -> Option<&BoxedType> {
+        self.types.iter().find(|t| t.tl_name == constructor.result)
+    }
+}

@@ -1,0 +1,88 @@
+//! Wire types: what a field or result is on the wire, resolved against the schema.
+
+use super::RustPath;
+
+/// A resolved TL type, as encoded on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WireType {
+    /// `int`: i32.
+    Int,
+    /// `long`: i64.
+    Long,
+    /// `double`: f64.
+    Double,
+    /// `#` used as a plain number: u32.
+    Nat,
+    /// `int128`: 16 bytes.
+    Int128,
+    /// `int256`: 32 bytes.
+    Int256,
+    /// `string`: UTF-8 text.
+    String,
+    /// `bytes`: raw bytes.
+    Bytes,
+    /// `Bool`: boxed boolTrue/boolFalse.
+    Bool,
+    /// `true` outside a flag: no bytes at all.
+    True,
+    /// `Vector<T>` (boxed, with the vector id) or `vector<T>` (bare).
+    Vector {
+        /// Whether the vector id is written.
+        boxed: bool,
+        /// The element type.
+        elem: Box<WireType>,
+    },
+    /// A boxed type: an enum under `enums`.
+    Boxed(RustPath),
+    /// A bare constructor (`%T` or a constructor name): a struct under `types`, no id.
+    Bare(RustPath),
+    /// The type parameter of a generic function (`!X`, or a result `X`).
+    Generic(String),
+}
+
+impl WireType {
+    /// Whether a value's own `Serializable`/`Deserializable` impl is its wire
+    /// form (so no codec is needed).
+    pub fn is_self_encoding(&self) -> bool {
+        match self {
+            WireType::Int
+            | WireType::Long
+            | WireType::Double
+            | WireType::Nat
+            | WireType::Int128
+            | WireType::Int256
+            | WireType::String
+            | WireType::Bool
+            | WireType::Boxed(_)
+            | WireType::Generic(_) => true,
+            WireType::Vector { boxed, elem } => *boxed && elem.is_self_encoding(),
+            WireType::Bytes | WireType::True | WireType::Bare(_) => false,
+        }
+    }
+
+    /// Whether the Rust value holds no heap data and no nested TL objects: a
+    /// small scalar that is cheap to keep inline in an enum.
+    pub fn is_flat(&self) -> bool {
+        !matches!(
+            self,
+            WireType::Boxed(_) | WireType::Bare(_) | WireType::Generic(_)
+        ) && match self {
+            WireType::Vector { elem, .. } => elem.is_flat(),
+            _ => true,
+        }
+    }
+
+    /// An estimate of the Rust value's size in bytes (for boxing decisions).
+    pub fn estimated_size(&self) -> usize {
+        match self {
+            WireType::Int | WireType::Nat => 4,
+            WireType::Long | WireType::Double => 8,
+            WireType::Int128 => 16,
+            WireType::Int256 => 32,
+            WireType::String | WireType::Bytes | WireType::Vector { .. } => 24,
+            WireType::Bool => 1,
+            WireType::True => 0,
+            WireType::Boxed(_) | WireType::Bare(_) | WireType::Generic(_) => 32,
+        }
+    }
+}
