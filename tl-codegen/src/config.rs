@@ -149,11 +149,21 @@ impl Config {
         Ok(out)
     }
 
+    /// Reads, checks and merges the schema files and returns the intermediate
+    /// model, for tools that emit something other than Rust (documentation,
+    /// test dispatchers, other output styles).
+    pub fn model(&self, paths: &[impl AsRef<Path>]) -> Result<model::Model, Error> {
+        let loaded = load::load(read_sources(paths)?, self.dialect)?;
+        let defs = loaded.merged(self.dialect)?;
+        model::build(&defs, loaded.layer(), self.dialect, &loaded.class_docs())
+            .map_err(|errors| load::schema_error(&loaded.sources, &errors))
+    }
+
     /// Code and rendered warnings.
     fn generate_sources(&self, sources: Vec<Source>) -> Result<(String, String), Error> {
         let names: Vec<String> = sources.iter().map(|s| display_name(&s.name)).collect();
         let loaded = load::load(sources, self.dialect)?;
-        let defs = loaded.merged()?;
+        let defs = loaded.merged(self.dialect)?;
         let model = model::build(&defs, loaded.layer(), self.dialect, &loaded.class_docs())
             .map_err(|errors| load::schema_error(&loaded.sources, &errors))?;
         let runtime = self

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use tl_parser::{Diagnostic, Dialect, Schema, Section};
+use tl_parser::id::normalized_text;
+use tl_parser::{Definition, Diagnostic, Dialect, Schema, Section, compute_id};
 
 use crate::error::Error;
 use crate::model::{Located, LocatedDiagnostic};
@@ -56,7 +57,7 @@ pub fn load(sources: Vec<Source>, dialect: Dialect) -> Result<Loaded, Error> {
 impl Loaded {
     /// Every declaration of every file; a declaration repeated identically in
     /// a later file is kept once, a conflicting one is an error.
-    pub fn merged(&self) -> Result<Vec<Located<'_>>, Error> {
+    pub fn merged(&self, dialect: Dialect) -> Result<Vec<Located<'_>>, Error> {
         let mut seen: BTreeMap<(Section, &str), Located<'_>> = BTreeMap::new();
         let mut out = Vec::new();
         let mut errors = Vec::new();
@@ -69,7 +70,7 @@ impl Loaded {
                         seen.insert(key, located);
                         out.push(located);
                     }
-                    Some(first) if first.def.to_string() == def.to_string() => {}
+                    Some(first) if same_declaration(first.def, def, dialect) => {}
                     Some(first) if first.file == file => {}
                     Some(first) => {
                         let source = &self.sources[first.file];
@@ -109,6 +110,14 @@ impl Loaded {
             .map(|c| (c.name.clone(), c.description.clone()))
             .collect()
     }
+}
+
+/// Whether two declarations of one name are the same: same normalized text
+/// and same id in effect (an id written in one file and computed in the other
+/// counts as the same).
+fn same_declaration(a: &Definition, b: &Definition, dialect: Dialect) -> bool {
+    let id = |d: &Definition| d.id.map_or_else(|| compute_id(d, dialect), |id| id.value);
+    normalized_text(a, Dialect::Tdlib) == normalized_text(b, Dialect::Tdlib) && id(a) == id(b)
 }
 
 /// Renders located diagnostics into [`Error::Schema`].

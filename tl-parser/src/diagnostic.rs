@@ -89,7 +89,10 @@ impl Diagnostic {
         .with_message(&self.message)
         .with_labels(vec![Label::primary((), start..end)])
         .with_notes(self.notes.clone());
-        let config = term::Config::default();
+        let config = term::Config {
+            chars: term::Chars::ascii(),
+            ..term::Config::default()
+        };
         match term::emit_into_string(&config, &file, &diagnostic) {
             Ok(text) => text,
             // Only reachable for spans outside the file; fall back to a plain line.

@@ -98,7 +98,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
                 }
             }
 
-            fn serialize<W: #rt::Writer + ?Sized>(&self, out: &mut W) {
+            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
                 match self {
                     #(#writes)*
                 }
@@ -184,7 +184,7 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
                 }
             }
 
-            fn serialize<W: #rt::Writer + ?Sized>(&self, out: &mut W) {
+            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
                 match self {
                     #(#writes)*
                 }

@@ -50,7 +50,7 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
                 #len
             }
 
-            fn serialize_bare<W: #rt::Writer + ?Sized>(&self, #out_param: &mut W) {
+            fn serialize_bare<W: #rt::Writer + ?::core::marker::Sized>(&self, #out_param: &mut W) {
                 #(#writes)*
             }
         }
@@ -61,7 +61,7 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
                 4 + #rt::BareSerializable::bare_len(self)
             }
 
-            fn serialize<W: #rt::Writer + ?Sized>(&self, out: &mut W) {
+            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
                 out.write_u32(#id);
                 #rt::BareSerializable::serialize_bare(self, out);
             }
@@ -138,7 +138,7 @@ pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
                 #len
             }
 
-            fn serialize<W: #rt::Writer + ?Sized>(&self, out: &mut W) {
+            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
                 out.write_u32(#id);
                 #(#writes)*
             }
