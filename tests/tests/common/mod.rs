@@ -22,7 +22,7 @@ pub fn testdata() -> Option<PathBuf> {
 
 /// Decodes a hex string.
 pub fn unhex(hex: &str) -> Vec<u8> {
-    assert!(hex.len() % 2 == 0, "odd hex length");
+    assert!(hex.len().is_multiple_of(2), "odd hex length");
     (0..hex.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digit"))
@@ -30,6 +30,7 @@ pub fn unhex(hex: &str) -> Vec<u8> {
 }
 
 /// One corpus line: kind (`type`/`function`), TL name, id, bytes.
+#[allow(dead_code)]
 pub struct Sample {
     pub line: usize,
     pub kind: String,
