@@ -74,6 +74,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
             }
         });
     }
+    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, options);
     quote! {
         #(#[doc = #doc])*
         #derives
@@ -90,6 +91,32 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
             }
         }
 
+        #serializable
+
+        impl #rt::Deserializable for #name {
+            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+                let id = r.read_constructor(#tl_name)?;
+                match id {
+                    #(#reads)*
+                    _ => Err(r.unexpected_constructor(id, #tl_name)),
+                }
+            }
+        }
+
+        #(#froms)*
+    }
+}
+
+/// `Serializable` for an enum whose every variant serializes itself: one match
+/// arm per variant for the length (`lens`) and for writing (`writes`).
+fn serializable_by_variant(
+    name: &TokenStream,
+    lens: &[TokenStream],
+    writes: &[TokenStream],
+    options: &Options,
+) -> TokenStream {
+    let rt = &options.runtime;
+    quote! {
         impl #rt::Serializable for #name {
             #[inline]
             fn serialized_len(&self) -> usize {
@@ -104,18 +131,6 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
                 }
             }
         }
-
-        impl #rt::Deserializable for #name {
-            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
-                let id = r.read_constructor(#tl_name)?;
-                match id {
-                    #(#reads)*
-                    _ => Err(r.unexpected_constructor(id, #tl_name)),
-                }
-            }
-        }
-
-        #(#froms)*
     }
 }
 
@@ -160,6 +175,7 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
     if variants.is_empty() {
         return quote!();
     }
+    let serializable = serializable_by_variant(&quote!(AnyFunction), &lens, &writes, options);
     quote! {
         /// Any function of the schema: decodes a request whatever its id,
         /// generic wrappers such as `invokeWithLayer` included.
@@ -177,19 +193,7 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
             }
         }
 
-        impl #rt::Serializable for AnyFunction {
-            fn serialized_len(&self) -> usize {
-                match self {
-                    #(#lens)*
-                }
-            }
-
-            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
-                match self {
-                    #(#writes)*
-                }
-            }
-        }
+        #serializable
 
         impl #rt::Deserializable for AnyFunction {
             fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {

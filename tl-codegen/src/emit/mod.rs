@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Model, ModulePath};
+use crate::model::{Model, ModulePath, RustPath};
 use paths::{Here, Root, ident};
 
 /// Emission switches (set through [`crate::Config`]).
@@ -63,37 +63,19 @@ pub fn emit(model: &Model, options: &Options) -> Result<String, syn::Error> {
         trees.insert(root, Tree::new());
     }
     for c in &model.constructors {
-        let here = Here {
-            depth: 1 + c.path.module.len(),
-        };
-        push(
-            &mut trees,
-            Root::Types,
-            &c.path.module,
-            structs::constructor(c, here, options),
-        );
+        push(&mut trees, Root::Types, &c.path, |here| {
+            structs::constructor(c, here, options)
+        });
     }
     for t in &model.types {
-        let here = Here {
-            depth: 1 + t.path.module.len(),
-        };
-        push(
-            &mut trees,
-            Root::Enums,
-            &t.path.module,
-            enums::boxed_type(t, model, here, options),
-        );
+        push(&mut trees, Root::Enums, &t.path, |here| {
+            enums::boxed_type(t, model, here, options)
+        });
     }
     for f in &model.functions {
-        let here = Here {
-            depth: 1 + f.path.module.len(),
-        };
-        push(
-            &mut trees,
-            Root::Functions,
-            &f.path.module,
-            structs::function(f, here, options),
-        );
+        push(&mut trees, Root::Functions, &f.path, |here| {
+            structs::function(f, here, options)
+        });
     }
 
     let layer = model.layer.map(|layer| {
@@ -145,13 +127,22 @@ fn header(options: &Options) -> String {
     text
 }
 
-fn push(trees: &mut BTreeMap<Root, Tree>, root: Root, module: &ModulePath, item: TokenStream) {
+/// Adds the item at `path` under `root`; `item` gets its place for relative paths.
+fn push(
+    trees: &mut BTreeMap<Root, Tree>,
+    root: Root,
+    path: &RustPath,
+    item: impl FnOnce(Here) -> TokenStream,
+) {
+    let here = Here {
+        depth: 1 + path.module.len(),
+    };
     trees
         .entry(root)
         .or_default()
-        .entry(module.clone())
+        .entry(path.module.clone())
         .or_default()
-        .push(item);
+        .push(item(here));
 }
 
 fn module(root: Root, tree: &Tree) -> TokenStream {
