@@ -30,7 +30,7 @@ macro_rules! snapshot {
 }
 
 snapshot!(
-    comments, flags, ids, multiline, namespaces, sections, tdlib_docs, ton_style, vectors,
+    comments, flags, ids, multiline, namespaces, naming, sections, tdlib_docs, ton_style, vectors,
 );
 
 #[test]

@@ -33,8 +33,7 @@ pub fn load(sources: Vec<Source>, dialect: Dialect) -> Result<Loaded, Error> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for (file, source) in sources.iter().enumerate() {
-        let checked = tl_parser::parse(&source.text); // SHIM: switch to tl_parser::check
-        let _ = dialect;
+        let checked = tl_parser::check(&source.text, dialect);
         for d in checked.diagnostics {
             if d.is_error() {
                 errors.push((file, d));

@@ -12,15 +12,19 @@
 
 pub mod ast;
 pub mod builtins;
+pub mod check;
 pub mod diagnostic;
 mod docs;
 pub mod id;
 mod parser;
 mod print;
 pub mod span;
+pub mod validate;
 
 pub use ast::{Definition, Schema, Section};
+pub use check::{Checked, Kind, Summary, check};
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::{Dialect, compute_id};
 pub use parser::{Parsed, parse};
 pub use span::Span;
+pub use validate::{validate, validate_source};

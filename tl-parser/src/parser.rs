@@ -140,6 +140,12 @@ impl<'s> SchemaParser<'s> {
             let trimmed = rest.trim_start();
             if trimmed.len() != rest.len() {
                 // A blank line ends a class block but not a constructor's docs.
+                let skipped = &rest[..rest.len() - trimmed.len()];
+                if skipped.matches('\n').count() >= 2
+                    && let Some(class) = self.docs.take_class()
+                {
+                    self.schema.classes.push(class);
+                }
                 rest = trimmed;
             }
             if let Some(body) = rest.strip_prefix("//") {

@@ -1,0 +1,295 @@
+//! `tl-codegen check`, run as a process: exit codes, the human summary and
+//! rendered diagnostics, and the JSON lines.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The workspace root: the binary runs there, so paths in its output are the
+/// relative ones given on the command line.
+fn root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> &str {
+    std::str::from_utf8(&out.stdout).expect("UTF-8 stdout")
+}
+
+fn stderr(out: &Output) -> &str {
+    std::str::from_utf8(&out.stderr).expect("UTF-8 stderr")
+}
+
+/// A file in a fresh temporary directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, text: &str) -> TempFile {
+        let dir =
+            std::env::temp_dir().join(format!("tl-codegen-cli-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("temp file");
+        TempFile(path)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+#[test]
+fn clean_schema_exits_0_with_a_summary_line() {
+    let out = run(&["check", "schema/example.tl"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "schema/example.tl: 109 types, 18 functions, layer 1\n"
+    );
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn summary_without_a_layer_and_with_several_files() {
+    let out = run(&[
+        "check",
+        "--dialect",
+        "tdlib",
+        "schema/fixtures/ton_style.tl",
+        "schema/fixtures/comments.tl",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "schema/fixtures/ton_style.tl: 5 types, 2 functions, layer none\n\
+         schema/fixtures/comments.tl: 3 types, 1 functions, layer 7\n"
+    );
+}
+
+#[test]
+fn schema_errors_exit_1_with_rendered_diagnostics() {
+    let out = run(&["check", "schema/fixtures/invalid/unknown_type.tl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "\
+error: unknown type `unk.Person`
+   --> schema/fixtures/invalid/unknown_type.tl:14:11
+   |
+14 |     owner:unk.Person = unk.Item;
+   |           ^^^^^^^^^^
+
+error: unknown type `unk.Label`
+   --> schema/fixtures/invalid/unknown_type.tl:18:37
+   |
+18 | unk.getLabels item_id:long = Vector<unk.Label>;
+   |                                     ^^^^^^^^^
+
+"
+    );
+    assert_eq!(
+        stdout(&out),
+        "schema/fixtures/invalid/unknown_type.tl: 2 types, 2 functions, layer none\n"
+    );
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let out = run(&["check", "schema/fixtures/invalid/id_mismatch.tl"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out)
+            .starts_with("warning: explicit id #35a95cb8 differs from the computed id #35a95cb9\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn one_bad_file_among_good_ones_exits_1() {
+    let out = run(&[
+        "check",
+        "schema/example.tl",
+        "schema/fixtures/invalid/duplicate.tl",
+        "schema/fixtures/flags.tl",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).lines().count(), 3);
+}
+
+#[test]
+fn missing_file_exits_2_and_the_others_are_still_checked() {
+    let out = run(&[
+        "check",
+        "schema/no-such-file.tl",
+        "schema/fixtures/invalid/duplicate.tl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: cannot read schema/no-such-file.tl: "),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        stdout(&out),
+        "schema/fixtures/invalid/duplicate.tl: 6 types, 0 functions, layer none\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "--dialect", "klingon", "schema/example.tl"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["check", "--format", "xml", "schema/example.tl"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn json_lines_field_by_field() {
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "schema/fixtures/invalid/id_mismatch.tl",
+        "schema/fixtures/invalid/duplicate.tl",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<&str> = stdout(&out).lines().collect();
+    assert_eq!(lines.len(), 2);
+
+    // Keys come in the documented order.
+    assert!(
+        lines[0].starts_with(
+            r#"{"file":"schema/fixtures/invalid/id_mismatch.tl","layer":null,"definitions":[{"name":"long","kind":"builtin","id":"22076cba","computed_id":"22076cba","line":7},"#
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].ends_with(
+            r#""errors":[],"warnings":[{"line":11,"column":14,"message":"explicit id #35a95cb8 differs from the computed id #35a95cb9"}]}"#
+        ),
+        "{}",
+        lines[0]
+    );
+    let first: Value = serde_json::from_str(lines[0]).expect("JSON");
+    assert_eq!(first["file"], "schema/fixtures/invalid/id_mismatch.tl");
+    assert_eq!(first["layer"], Value::Null);
+    let defs = first["definitions"].as_array().expect("definitions");
+    assert_eq!(defs.len(), 4);
+    // `zlib.crc32(b"long ? = Long")` = 0x22076cba.
+    assert_eq!(defs[0]["name"], "long");
+    assert_eq!(defs[0]["kind"], "builtin");
+    assert_eq!(defs[0]["id"], "22076cba");
+    assert_eq!(defs[0]["computed_id"], "22076cba");
+    assert_eq!(defs[0]["line"], 7);
+    assert_eq!(defs[1]["name"], "inputPeerEmpty");
+    assert_eq!(defs[1]["kind"], "type");
+    assert_eq!(defs[1]["id"], "7f3b18ea");
+    assert_eq!(defs[1]["computed_id"], "7f3b18ea");
+    assert_eq!(defs[1]["line"], 9);
+    assert_eq!(defs[3]["name"], "inputPeerChat");
+    assert_eq!(defs[3]["id"], "35a95cb8");
+    assert_eq!(defs[3]["computed_id"], "35a95cb9");
+    assert_eq!(defs[3]["line"], 11);
+    assert_eq!(first["errors"], serde_json::json!([]));
+    assert_eq!(
+        first["warnings"],
+        serde_json::json!([{
+            "line": 11,
+            "column": 14,
+            "message": "explicit id #35a95cb8 differs from the computed id #35a95cb9"
+        }])
+    );
+
+    let second: Value = serde_json::from_str(lines[1]).expect("JSON");
+    assert_eq!(second["file"], "schema/fixtures/invalid/duplicate.tl");
+    assert_eq!(
+        second["errors"],
+        serde_json::json!([
+            {"line": 15, "column": 1, "message": "duplicate constructor `dup.item`"},
+            {"line": 19, "column": 16, "message": "duplicate id #997275b5: already used by `boolTrue`"},
+        ])
+    );
+    assert_eq!(second["warnings"], serde_json::json!([]));
+    let kinds: Vec<&str> = second["definitions"]
+        .as_array()
+        .expect("definitions")
+        .iter()
+        .map(|d| d["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "builtin", "builtin", "type", "type", "type", "type", "type", "type"
+        ]
+    );
+}
+
+#[test]
+fn json_layer_and_function_kind() {
+    let out = run(&["check", "--format", "json", "schema/fixtures/comments.tl"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: Value = serde_json::from_str(stdout(&out).trim_end()).expect("JSON");
+    assert_eq!(report["layer"], 7);
+    let defs = report["definitions"].as_array().expect("definitions");
+    let last = defs.last().expect("a declaration");
+    assert_eq!(last["name"], "comment.get");
+    assert_eq!(last["kind"], "function");
+    assert_eq!(last["line"], 27);
+}
+
+#[test]
+fn columns_count_characters_on_non_ascii_lines() {
+    let file = TempFile::new("umlaut.tl", "int ? = Int;\n/* größe ✓ */ a x:Nope = A;\n");
+    let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
+
+    let human = run(&["check", &path]);
+    assert_eq!(human.status.code(), Some(1));
+    assert_eq!(
+        stderr(&human),
+        format!(
+            "\
+error: unknown type `Nope`
+  --> {path}:2:19
+  |
+2 | /* größe ✓ */ a x:Nope = A;
+  |                   ^^^^
+
+"
+        )
+    );
+
+    let json = run(&["check", "--format", "json", &path]);
+    let report: Value = serde_json::from_str(stdout(&json).trim_end()).expect("JSON");
+    assert_eq!(
+        report["errors"],
+        serde_json::json!([{"line": 2, "column": 19, "message": "unknown type `Nope`"}])
+    );
+}

@@ -1,0 +1,359 @@
+//! Checks a parsed [`Schema`] for problems the grammar alone cannot see.
+//!
+//! [`validate`] reports every problem it finds, each located by a [`Span`], in
+//! source order:
+//!
+//! * **unknown types** — a name used as a type (in a field, an optional
+//!   argument, a result, a type argument) must be a boxed type some constructor
+//!   returns (`Updates`), a constructor name used as a bare type
+//!   (`tonNode.shardId`, `%Message`, `vector<future_salt>`), a built-in from
+//!   [`PRELUDE_TYPES`], or a type variable `{X:Type}` of the same declaration
+//!   (a `{n:#}` variable is accepted as a type *argument* only). A `!X` whose
+//!   `X` is none of these is reported as an undeclared type variable.
+//! * **duplicates** — a constructor declared twice under `---types---`, or a
+//!   function declared twice under `---functions---`, is an error on the second
+//!   declaration, with a note naming where the first one stands. This holds
+//!   even when both declarations are identical: none of the real schemas
+//!   (Telegram, TDLib, TON) repeats a declaration, so a repeat is a mistake.
+//!   A constructor and a function may share a name. Two explicit ids equal
+//!   within one section are reported the same way, except when the fields of
+//!   one declaration are a strict prefix of the other's: TDLib declares such
+//!   *prefix* functions (`invokeWithReCaptchaPrefix#adbb0f94 token:string =
+//!   Error;` beside `invokeWithReCaptcha#adbb0f94 {X:Type} token:string
+//!   query:!X = X;`) to describe the start of a generic wrapper.
+//! * **flags** — in `x:flags.N?T`, `flags` must be a `#` field declared earlier
+//!   in the same declaration (or earlier inside the same repetition), and `N`
+//!   must be in `0..=31`. Several fields may share one bit. The count `n` of a
+//!   repetition `n*[ ... ]` must likewise be an earlier `#` field or a `{n:#}`
+//!   argument.
+//! * **warning: `true` fields** that are not conditional: they carry nothing
+//!   on the wire. Built-in declarations ([`Definition::is_builtin`]) are exempt.
+//! * **warning: explicit ids** that differ from [`compute_id`] in the chosen
+//!   [`Dialect`].
+//!
+//! Unknown `---section---` markers and syntax errors are the parser's business
+//! and are not repeated here.
+
+use std::collections::HashMap;
+use std::collections::HashSet;
+
+use crate::ast::*;
+use crate::builtins::PRELUDE_TYPES;
+use crate::diagnostic::Diagnostic;
+use crate::id::{Dialect, compute_id};
+use crate::span::Span;
+
+/// Validates `schema`, returning every problem in source order.
+///
+/// Notes that point at an earlier declaration name it by byte offset, since
+/// the source text is not at hand; [`validate_source`] names lines instead.
+pub fn validate(schema: &Schema, dialect: Dialect) -> Vec<Diagnostic> {
+    Validator::new(schema, dialect, None).run()
+}
+
+/// Like [`validate`], with the source text `schema` was parsed from, so that
+/// notes can name line numbers ("first declared on line 14").
+pub fn validate_source(schema: &Schema, src: &str, dialect: Dialect) -> Vec<Diagnostic> {
+    Validator::new(schema, dialect, Some(src)).run()
+}
+
+/// The names a declaration may use as types besides the schema-wide ones.
+#[derive(Default)]
+struct Scope<'a> {
+    /// `{X:Type}` variables.
+    type_vars: HashSet<&'a str>,
+    /// `{n:#}` variables.
+    nat_vars: HashSet<&'a str>,
+}
+
+/// Where a type stands, which decides what it may name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// The head of a type: must name a type.
+    Head,
+    /// A type argument: may also name a `{n:#}` variable.
+    Arg,
+    /// After `!`: names a type variable (or a known type).
+    Bang,
+}
+
+struct Validator<'a> {
+    schema: &'a Schema,
+    dialect: Dialect,
+    src: Option<&'a str>,
+    /// Constructor names (types section), usable as bare types.
+    constructors: HashSet<&'a str>,
+    /// Result types of constructors: the boxed types.
+    boxed: HashSet<&'a str>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    fn new(schema: &'a Schema, dialect: Dialect, src: Option<&'a str>) -> Self {
+        let mut constructors = HashSet::new();
+        let mut boxed = HashSet::new();
+        for def in schema.definitions.iter().filter(|d| !d.is_function()) {
+            constructors.insert(def.name.full.as_str());
+            boxed.insert(def.result.name.full.as_str());
+        }
+        Validator {
+            schema,
+            dialect,
+            src,
+            constructors,
+            boxed,
+            out: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Vec<Diagnostic> {
+        self.duplicates();
+        for def in &self.schema.definitions {
+            self.definition(def);
+        }
+        // Stable: diagnostics at the same offset keep the order they were found in.
+        self.out.sort_by_key(|d| d.span.start);
+        self.out
+    }
+
+    /// Names a place for a note: "on line 14", or "at byte 312" without the source.
+    fn place(&self, span: Span) -> String {
+        match self.src {
+            Some(src) => format!("on line {}", span.line_col(src).0),
+            None => format!("at byte {}", span.start),
+        }
+    }
+
+    fn duplicates(&mut self) {
+        let mut names: HashMap<(Section, &str), &Definition> = HashMap::new();
+        let mut ids: HashMap<(Section, u32), &Definition> = HashMap::new();
+        for def in &self.schema.definitions {
+            let what = if def.is_function() {
+                "function"
+            } else {
+                "constructor"
+            };
+            if let Some(first) = names.get(&(def.section, def.name.full.as_str())) {
+                let note = format!("first declared {}", self.place(first.name.span));
+                self.out.push(
+                    Diagnostic::error(
+                        def.name.span,
+                        format!("duplicate {what} `{}`", def.name.full),
+                    )
+                    .with_note(note),
+                );
+            } else {
+                names.insert((def.section, def.name.full.as_str()), def);
+            }
+            let Some(id) = def.id else { continue };
+            if let Some(first) = ids.get(&(def.section, id.value))
+                && !is_prefix_declaration(first, def)
+            {
+                let note = format!(
+                    "`{}` is declared {}",
+                    first.name.full,
+                    self.place(first.name.span)
+                );
+                self.out.push(
+                    Diagnostic::error(
+                        id.span,
+                        format!(
+                            "duplicate id #{:08x}: already used by `{}`",
+                            id.value, first.name.full
+                        ),
+                    )
+                    .with_note(note),
+                );
+            } else {
+                ids.insert((def.section, id.value), def);
+            }
+        }
+    }
+
+    fn definition(&mut self, def: &'a Definition) {
+        if let Some(id) = def.id {
+            let computed = compute_id(def, self.dialect);
+            if computed != id.value {
+                self.out.push(Diagnostic::warning(
+                    id.span,
+                    format!(
+                        "explicit id #{:08x} differs from the computed id #{computed:08x}",
+                        id.value
+                    ),
+                ));
+            }
+        }
+
+        let mut scope = Scope::default();
+        for param in &def.params {
+            let is_nat = param.ty.name.full == "#";
+            for name in &param.names {
+                if is_nat {
+                    scope.nat_vars.insert(name.name.as_str());
+                } else {
+                    scope.type_vars.insert(name.name.as_str());
+                }
+            }
+        }
+        for param in &def.params {
+            self.type_expr(&param.ty, &scope, Position::Head);
+        }
+
+        self.fields(def, def.fields(), &[], &scope);
+
+        if def.is_function() {
+            self.type_expr(&def.result, &scope, Position::Head);
+        } else {
+            // A constructor's result declares its type; only the arguments refer to others.
+            for arg in &def.result.args {
+                self.type_expr(arg, &scope, Position::Arg);
+            }
+        }
+    }
+
+    /// Checks `fields`; `outer` are the fields before the repetition they stand
+    /// in (empty at the top level).
+    fn fields(
+        &mut self,
+        def: &Definition,
+        fields: &'a [Field],
+        outer: &[&'a Field],
+        scope: &Scope<'a>,
+    ) {
+        let mut earlier: Vec<&'a Field> = outer.to_vec();
+        for (index, field) in fields.iter().enumerate() {
+            match &field.ty {
+                FieldType::Nat => {}
+                FieldType::Plain { bang, ty } => {
+                    if !*bang
+                        && !def.is_builtin()
+                        && !ty.percent
+                        && ty.name.full == "true"
+                        && ty.args.is_empty()
+                    {
+                        let message = match &field.name {
+                            Some(name) => format!(
+                                "field `{}` of type `true` is not conditional; it carries nothing on the wire",
+                                name.name
+                            ),
+                            None => "a field of type `true` that is not conditional carries nothing on the wire".to_owned(),
+                        };
+                        self.out.push(Diagnostic::warning(field.span, message));
+                    }
+                    let position = if *bang {
+                        Position::Bang
+                    } else {
+                        Position::Head
+                    };
+                    self.type_expr(ty, scope, position);
+                }
+                FieldType::Conditional {
+                    flag,
+                    bit,
+                    bit_span,
+                    ty,
+                } => {
+                    self.flag_reference(field, flag, &earlier, &fields[index + 1..]);
+                    if *bit > 31 {
+                        self.out.push(Diagnostic::error(
+                            *bit_span,
+                            format!("flag bit {bit} is out of range; bits must be in 0..=31"),
+                        ));
+                    }
+                    self.type_expr(ty, scope, Position::Head);
+                }
+                FieldType::Repeat {
+                    multiplicity,
+                    fields: inner,
+                } => {
+                    if let Some(Multiplicity::Var(var)) = multiplicity
+                        && !scope.nat_vars.contains(var.name.as_str())
+                        && !earlier.iter().any(|f| is_nat_named(f, &var.name))
+                    {
+                        self.out.push(Diagnostic::error(
+                            var.span,
+                            format!(
+                                "repetition count `{}` is not an earlier `#` field or a `{{{}:#}}` argument",
+                                var.name, var.name
+                            ),
+                        ));
+                    }
+                    self.fields(def, inner, &earlier, scope);
+                }
+            }
+            earlier.push(field);
+        }
+    }
+
+    /// Checks the `flags` of `x:flags.N?T`: an earlier `#` field.
+    fn flag_reference(&mut self, field: &Field, flag: &Ident, earlier: &[&Field], later: &[Field]) {
+        let subject = match &field.name {
+            Some(name) => format!("field `{}`", name.name),
+            None => "this field".to_owned(),
+        };
+        let named = |f: &Field| f.name.as_ref().is_some_and(|n| n.name == flag.name);
+        let message = match earlier.iter().rev().find(|f| named(f)) {
+            Some(found) if found.ty == FieldType::Nat => return,
+            Some(found) => format!(
+                "{subject} is conditional on `{}`, which is not a `#` field (it is `{}`)",
+                flag.name, found.ty
+            ),
+            None if later.iter().any(named) => format!(
+                "{subject} is conditional on `{}`, which is declared after it",
+                flag.name
+            ),
+            None => format!(
+                "{subject} is conditional on `{}`, which is not a field of this declaration",
+                flag.name
+            ),
+        };
+        self.out.push(Diagnostic::error(flag.span, message));
+    }
+
+    fn type_expr(&mut self, ty: &TypeExpr, scope: &Scope<'a>, position: Position) {
+        let name = ty.name.full.as_str();
+        let known = PRELUDE_TYPES.contains(&name)
+            || self.boxed.contains(name)
+            || self.constructors.contains(name)
+            || scope.type_vars.contains(name)
+            || (position == Position::Arg && scope.nat_vars.contains(name));
+        if !known {
+            let diagnostic = if position == Position::Bang {
+                Diagnostic::error(
+                    ty.name.span,
+                    format!("type variable `{name}` is not declared"),
+                )
+                .with_note(format!("introduce it with `{{{name}:Type}}`"))
+            } else if name.len() == 1 {
+                Diagnostic::error(ty.name.span, format!("unknown type `{name}`")).with_note(
+                    format!("if `{name}` is a type variable, introduce it with `{{{name}:Type}}`"),
+                )
+            } else {
+                Diagnostic::error(ty.name.span, format!("unknown type `{name}`"))
+            };
+            self.out.push(diagnostic);
+        }
+        for arg in &ty.args {
+            self.type_expr(arg, scope, Position::Arg);
+        }
+    }
+}
+
+/// Whether the fields of one of `a` and `b` are a strict prefix of the other's
+/// (compared as printed, so spans do not matter).
+fn is_prefix_declaration(a: &Definition, b: &Definition) -> bool {
+    let (short, long) = if a.fields().len() <= b.fields().len() {
+        (a.fields(), b.fields())
+    } else {
+        (b.fields(), a.fields())
+    };
+    short.len() < long.len()
+        && short
+            .iter()
+            .zip(long)
+            .all(|(x, y)| x.to_string() == y.to_string())
+}
+
+fn is_nat_named(field: &Field, name: &str) -> bool {
+    field.ty == FieldType::Nat && field.name.as_ref().is_some_and(|n| n.name == name)
+}
