@@ -22,7 +22,7 @@ pub fn declarations(fields: &[FieldModel], here: Here) -> Vec<TokenStream> {
                     let ty = rust_type(ty, here);
                     quote!(::std::option::Option<#ty>)
                 }
-                FieldKind::Flags => unreachable_flags(),
+                FieldKind::Flags { .. } => quote!(u32),
             };
             quote! {
                 #[doc = #doc]
@@ -30,11 +30,6 @@ pub fn declarations(fields: &[FieldModel], here: Here) -> Vec<TokenStream> {
             }
         })
         .collect()
-}
-
-fn unreachable_flags() -> TokenStream {
-    // Flags words are filtered out above; keep the match total without panicking.
-    quote!(u32)
 }
 
 fn field_doc(f: &FieldModel) -> String {
@@ -52,12 +47,23 @@ fn field_doc(f: &FieldModel) -> String {
             " {base} Present when bit {} of `{}` is set.",
             bit.bit, bit.field
         ),
-        _ => format!(" {base}"),
+        FieldKind::Flags { .. } => format!(
+            " {base} Bits that belong to conditional fields are computed from them when \
+             serializing; the other bits are written as given."
+        ),
+        FieldKind::Value { flag: None, .. } => format!(" {base}"),
     }
 }
 
-fn mask(bit: &FlagBit) -> Literal {
-    Literal::u32_unsuffixed(1u32.checked_shl(bit.bit).unwrap_or(0))
+/// The mask of a flag bit: `1`, or `1 << N` so the bit number shows;
+/// parenthesized when it stands inside a larger expression.
+fn mask(bit: &FlagBit, in_expr: bool) -> TokenStream {
+    let n = Literal::u32_unsuffixed(bit.bit);
+    match (bit.bit, in_expr) {
+        (0, _) => quote!(1),
+        (_, false) => quote!(1 << #n),
+        (_, true) => quote!((1 << #n)),
+    }
 }
 
 /// The expression for the encoded length of all fields of `self`.
@@ -68,7 +74,7 @@ pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, options: &Option
     for f in fields {
         let name = ident(&f.rust_name);
         match &f.kind {
-            FieldKind::Flags => fixed += 4,
+            FieldKind::Flags { .. } => fixed += 4,
             FieldKind::TrueFlag(_) => {}
             FieldKind::Value { ty, flag } => {
                 if flag.is_none()
@@ -108,30 +114,40 @@ pub fn write_stmts(fields: &[FieldModel], options: &Options) -> Vec<TokenStream>
     for f in fields {
         let name = ident(&f.rust_name);
         match &f.kind {
-            FieldKind::Flags => {
+            FieldKind::Flags { keep_other_bits } => {
+                let mut field_mask = 0u32;
                 let bits: Vec<TokenStream> = fields
                     .iter()
                     .filter_map(|other| {
                         let other_name = ident(&other.rust_name);
                         match &other.kind {
                             FieldKind::TrueFlag(bit) if bit.field == f.tl_name => {
-                                let m = mask(bit);
+                                field_mask |= 1u32.checked_shl(bit.bit).unwrap_or(0);
+                                let m = mask(bit, false);
                                 Some(quote!(if self.#other_name { #m } else { 0 }))
                             }
                             FieldKind::Value {
                                 flag: Some(bit), ..
                             } if bit.field == f.tl_name => {
-                                let m = mask(bit);
+                                field_mask |= 1u32.checked_shl(bit.bit).unwrap_or(0);
+                                let m = mask(bit, false);
                                 Some(quote!(if self.#other_name.is_some() { #m } else { 0 }))
                             }
                             _ => None,
                         }
                     })
                     .collect();
-                let value = if bits.is_empty() {
+                let mut terms = bits;
+                if *keep_other_bits {
+                    let other: Literal = format!("0x{:08x}", !field_mask)
+                        .parse()
+                        .unwrap_or_else(|_| Literal::u32_unsuffixed(!field_mask));
+                    terms.insert(0, quote!(self.#name & #other));
+                }
+                let value = if terms.is_empty() {
                     quote!(0u32)
                 } else {
-                    quote!(#(#bits)|*)
+                    quote!(#(#terms)|*)
                 };
                 stmts.push(quote! {
                     let #name: u32 = #value;
@@ -169,10 +185,15 @@ pub fn read_stmts(
     for f in fields {
         let name = ident(&f.rust_name);
         match &f.kind {
-            FieldKind::Flags => stmts.push(quote!(let #name = r.read_u32()?;)),
+            FieldKind::Flags { keep_other_bits } => {
+                stmts.push(quote!(let #name = r.read_u32()?;));
+                if *keep_other_bits {
+                    inits.push(quote!(#name));
+                }
+            }
             FieldKind::TrueFlag(bit) => {
                 let word = flag_local(fields, bit);
-                let m = mask(bit);
+                let m = mask(bit, true);
                 stmts.push(quote!(let #name = #word & #m != 0;));
                 inits.push(quote!(#name));
             }
@@ -182,7 +203,7 @@ pub fn read_stmts(
                     None => stmts.push(quote!(let #name = #read;)),
                     Some(bit) => {
                         let word = flag_local(fields, bit);
-                        let m = mask(bit);
+                        let m = mask(bit, true);
                         stmts.push(quote! {
                             let #name = if #word & #m != 0 { Some(#read) } else { None };
                         });

@@ -57,6 +57,7 @@ pub fn build(
     let type_paths = assign_paths(type_names.iter().copied());
 
     let resolver = Resolver {
+        dialect,
         ctor_paths: &ctor_paths,
         type_paths: &type_paths,
         ctors_by_type: ctor_defs.iter().fold(BTreeMap::new(), |mut m, l| {
@@ -229,7 +230,7 @@ fn payload_is_small(c: &Constructor) -> bool {
     let mut size = 0;
     for f in &c.fields {
         match &f.kind {
-            FieldKind::Flags => {}
+            FieldKind::Flags { keep_other_bits } => size += if *keep_other_bits { 4 } else { 0 },
             FieldKind::TrueFlag(_) => size += 1,
             FieldKind::Value { ty, flag } => {
                 if !ty.is_flat() {
@@ -243,6 +244,7 @@ fn payload_is_small(c: &Constructor) -> bool {
 }
 
 struct Resolver<'a> {
+    dialect: Dialect,
     ctor_paths: &'a BTreeMap<String, RustPath>,
     type_paths: &'a BTreeMap<String, RustPath>,
     ctors_by_type: BTreeMap<&'a str, Vec<&'a str>>,
@@ -269,7 +271,9 @@ impl Resolver<'_> {
                 ));
             };
             let kind = match &f.ty {
-                FieldType::Nat if flag_words.contains(name.name.as_str()) => FieldKind::Flags,
+                FieldType::Nat if flag_words.contains(name.name.as_str()) => FieldKind::Flags {
+                    keep_other_bits: self.dialect == Dialect::Tdlib,
+                },
                 FieldType::Nat => FieldKind::Value {
                     ty: WireType::Nat,
                     flag: None,

@@ -120,9 +120,15 @@ pub struct FieldModel {
 /// How a field is stored and encoded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
-    /// A `#` word that conditional fields refer to: not stored, computed from
-    /// the fields present when serializing.
-    Flags,
+    /// A `#` word that conditional fields refer to. Its field bits are
+    /// computed from the fields present when serializing. With `keep_other_bits`
+    /// (TDLib/TON, where bits such as TON's `mode.0` carry meaning without a
+    /// field) the word is stored as a `u32` and its other bits are kept;
+    /// otherwise (Telegram) it is not stored at all.
+    Flags {
+        /// Whether the word is stored and its non-field bits kept.
+        keep_other_bits: bool,
+    },
     /// A value, present always (`flag` is `None`) or when a bit is set.
     Value {
         /// Its wire type.
@@ -144,9 +150,14 @@ pub struct FlagBit {
 }
 
 impl FieldModel {
-    /// Whether the field is stored in the struct (flags words are not).
+    /// Whether the field is stored in the struct (Telegram flags words are not).
     pub fn is_stored(&self) -> bool {
-        !matches!(self.kind, FieldKind::Flags)
+        !matches!(
+            self.kind,
+            FieldKind::Flags {
+                keep_other_bits: false
+            }
+        )
     }
 }
 
