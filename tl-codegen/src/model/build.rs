@@ -204,19 +204,22 @@ fn assign_paths<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, Ru
 }
 
 /// Variant names: the constructor's struct name with the enum's name taken off
-/// the front where that leaves a valid, unique name (`InputPeerChat` in
-/// `InputPeer` → `Chat`).
+/// the front (`InputPeerChat` in `InputPeer` → `Chat`). A constructor for
+/// which that leaves no valid name (`InputPeerSelf` → `Self`) keeps its full
+/// name; if names still collide, every variant keeps its full name.
 fn variant_names<'a>(enum_name: &str, ctors: impl Iterator<Item = &'a Constructor>) -> Vec<String> {
     let full: Vec<String> = ctors.map(|c| c.path.name.clone()).collect();
     let stripped: Vec<String> = full
         .iter()
         .map(|n| match n.strip_prefix(enum_name) {
-            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => rest.to_owned(),
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" => {
+                rest.to_owned()
+            }
             _ => n.clone(),
         })
         .collect();
     let unique: BTreeSet<&String> = stripped.iter().collect();
-    if unique.len() == stripped.len() && !stripped.iter().any(|n| n == "Self") {
+    if unique.len() == stripped.len() {
         stripped
     } else {
         full
