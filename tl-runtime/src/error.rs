@@ -50,6 +50,9 @@ pub enum DecodeErrorKind {
     /// A vector element count that is negative or larger than the remaining
     /// input could possibly hold.
     LengthTooLarge(i64),
+    /// Values nested deeper than the reader allows (see
+    /// [`Reader::with_max_depth`](crate::Reader::with_max_depth)); holds the limit.
+    TooDeep(u32),
 }
 
 impl fmt::Display for DecodeError {
@@ -76,6 +79,12 @@ impl fmt::Display for DecodeError {
             }
             DecodeErrorKind::LengthTooLarge(n) => {
                 write!(f, "vector length {n} is invalid for {what} at offset {at}")
+            }
+            DecodeErrorKind::TooDeep(limit) => {
+                write!(
+                    f,
+                    "{what} nested more than {limit} levels deep at offset {at}"
+                )
             }
         }
     }

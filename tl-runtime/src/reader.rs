@@ -16,6 +16,10 @@ pub struct Reader<'a> {
     rest: &'a [u8],
     /// Length of the whole input; `rest.len() <= total` always holds.
     total: usize,
+    /// Boxed values being decoded inside one another right now.
+    depth: u32,
+    /// The most `depth` may reach.
+    max_depth: u32,
 }
 
 impl<'a> Reader<'a> {
@@ -25,7 +29,40 @@ impl<'a> Reader<'a> {
         Self {
             rest: buf,
             total: buf.len(),
+            depth: 0,
+            max_depth: Self::DEFAULT_MAX_DEPTH,
         }
+    }
+
+    /// How deeply boxed values may nest by default. Real Telegram data nests a
+    /// few levels (rich text in rich text, page blocks in page blocks); the
+    /// limit keeps hostile input from exhausting the stack.
+    pub const DEFAULT_MAX_DEPTH: u32 = 100;
+
+    /// Sets how deeply boxed values may nest before decoding fails with
+    /// [`DecodeErrorKind::TooDeep`].
+    #[must_use]
+    pub fn with_max_depth(mut self, max_depth: u32) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// For generated code: a boxed value of type `expected` starts inside the
+    /// current one. Fails once nesting exceeds the limit.
+    #[inline]
+    pub fn enter(&mut self, expected: &'static str) -> Result<(), DecodeError> {
+        if self.depth >= self.max_depth {
+            return Err(self.error(expected, DecodeErrorKind::TooDeep(self.max_depth)));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// For generated code: the value started by the matching
+    /// [`enter`](Self::enter) is complete.
+    #[inline]
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
     }
 
     /// Number of bytes consumed so far.

@@ -95,11 +95,14 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
 
         impl #rt::Deserializable for #name {
             fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+                r.enter(#tl_name)?;
                 let id = r.read_constructor(#tl_name)?;
-                match id {
+                let value = match id {
                     #(#reads)*
                     _ => Err(r.unexpected_constructor(id, #tl_name)),
-                }
+                };
+                r.leave();
+                value
             }
         }
 
@@ -197,14 +200,17 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
 
         impl #rt::Deserializable for AnyFunction {
             fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+                r.enter("a function")?;
                 let id = r.peek_u32()?;
-                match id {
+                let value = match id {
                     #(#reads)*
                     _ => {
                         let _ = r.read_constructor("a function")?;
                         Err(r.unexpected_constructor(id, "a function"))
                     }
-                }
+                };
+                r.leave();
+                value
             }
         }
     }
