@@ -81,6 +81,26 @@ fn parse(c: &mut Criterion) {
         b.iter(|| grammers(black_box(&src)))
     });
     g.finish();
+
+    // Both sides keep every definition (a schema tree, as a code generator
+    // needs), and freeing it is left out of the timing for both.
+    let mut g = c.benchmark_group("parse api-230.tl, keeping the definitions");
+    g.sample_size(20)
+        .measurement_time(Duration::from_secs(5))
+        .warm_up_time(Duration::from_secs(1))
+        .throughput(Throughput::Bytes(src.len() as u64));
+    g.bench_function("tl-parser/check", |b| {
+        b.iter_with_large_drop(|| tl_parser::check(black_box(&src), tl_parser::Dialect::Telegram))
+    });
+    g.bench_function("tl-parser/parse", |b| {
+        b.iter_with_large_drop(|| tl_parser::parse(black_box(&src)))
+    });
+    g.bench_function("grammers/parse_tl_file", |b| {
+        b.iter_with_large_drop(|| {
+            grammers_tl_parser::parse_tl_file(black_box(&src)).collect::<Vec<_>>()
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, parse);

@@ -1,7 +1,5 @@
 //! Constructor ids: the CRC32 of a declaration's normalized text.
 
-use std::fmt::Write;
-
 use crate::ast::*;
 
 /// Which normalization rules turn a declaration into the text its id is the CRC32 of.
@@ -31,25 +29,9 @@ impl Dialect {
 /// one space, `<` written as a space, `>`, `{` and `}` dropped, plus the
 /// dialect's own rules.
 pub fn normalized_text(def: &Definition, dialect: Dialect) -> String {
-    let mut out = def.name.full.clone();
-    for param in &def.params {
-        for name in &param.names {
-            let _ = write!(out, " {}", name.name);
-        }
-        // `{m n:#}` is written `m n:#`: the type follows the last name.
-        out.push(':');
-        write_type(&mut out, &param.ty, dialect, false);
-    }
-    match &def.body {
-        Body::Builtin { .. } => out.push_str(" ?"),
-        Body::Fields(fields) => {
-            for field in fields {
-                write_field(&mut out, field, dialect);
-            }
-        }
-    }
-    out.push_str(" = ");
-    write_result(&mut out, &def.result, dialect);
+    // The normalized text is never longer than the declaration.
+    let mut out = String::with_capacity(def.span.end.saturating_sub(def.span.start));
+    write_normalized(&mut out, def, dialect);
     out
 }
 
@@ -58,7 +40,62 @@ pub fn compute_id(def: &Definition, dialect: Dialect) -> u32 {
     crc32fast::hash(normalized_text(def, dialect).as_bytes())
 }
 
-fn write_field(out: &mut String, field: &Field, dialect: Dialect) {
+/// Where normalized text goes (a `String`; kept as a trait so other sinks can share the rules).
+trait Sink {
+    fn push_str(&mut self, s: &str);
+
+    fn push(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut buf));
+    }
+
+    /// A number in decimal, without going through `fmt`.
+    fn push_number(&mut self, mut n: u64) {
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        // Only ASCII digits were written.
+        self.push_str(std::str::from_utf8(&buf[at..]).unwrap_or("0"));
+    }
+}
+
+impl Sink for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+
+fn write_normalized(out: &mut impl Sink, def: &Definition, dialect: Dialect) {
+    out.push_str(&def.name.full);
+    for param in &def.params {
+        for name in &param.names {
+            out.push(' ');
+            out.push_str(&name.name);
+        }
+        // `{m n:#}` is written `m n:#`: the type follows the last name.
+        out.push(':');
+        write_type(out, &param.ty, dialect, false);
+    }
+    match &def.body {
+        Body::Builtin { .. } => out.push_str(" ?"),
+        Body::Fields(fields) => {
+            for field in fields {
+                write_field(out, field, dialect);
+            }
+        }
+    }
+    out.push_str(" = ");
+    write_type(out, &def.result, dialect, false);
+}
+
+fn write_field(out: &mut impl Sink, field: &Field, dialect: Dialect) {
     if dialect == Dialect::Telegram
         && let FieldType::Conditional { ty, .. } = &field.ty
         && ty.name.full == "true"
@@ -80,7 +117,10 @@ fn write_field(out: &mut String, field: &Field, dialect: Dialect) {
             write_type(out, ty, dialect, false);
         }
         FieldType::Conditional { flag, bit, ty, .. } => {
-            let _ = write!(out, "{}.{bit}?", flag.name);
+            out.push_str(&flag.name);
+            out.push('.');
+            out.push_number(*bit);
+            out.push('?');
             write_type(out, ty, dialect, false);
         }
         FieldType::Repeat {
@@ -89,10 +129,12 @@ fn write_field(out: &mut String, field: &Field, dialect: Dialect) {
         } => {
             match multiplicity {
                 Some(Multiplicity::Literal(n, _)) => {
-                    let _ = write!(out, "{n}*");
+                    out.push_number(*n);
+                    out.push('*');
                 }
                 Some(Multiplicity::Var(v)) => {
-                    let _ = write!(out, "{}*", v.name);
+                    out.push_str(&v.name);
+                    out.push('*');
                 }
                 None => {}
             }
@@ -106,7 +148,7 @@ fn write_field(out: &mut String, field: &Field, dialect: Dialect) {
 }
 
 /// Writes a type. `in_vector` is true inside `Vector<...>`, where `bytes` stays `bytes`.
-fn write_type(out: &mut String, ty: &TypeExpr, dialect: Dialect, in_vector: bool) {
+fn write_type(out: &mut impl Sink, ty: &TypeExpr, dialect: Dialect, in_vector: bool) {
     if ty.percent {
         out.push('%');
     }
@@ -126,10 +168,6 @@ fn write_type(out: &mut String, ty: &TypeExpr, dialect: Dialect, in_vector: bool
         }
         _ => {}
     }
-}
-
-fn write_result(out: &mut String, ty: &TypeExpr, dialect: Dialect) {
-    write_type(out, ty, dialect, false);
 }
 
 #[cfg(test)]

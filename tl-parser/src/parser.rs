@@ -5,12 +5,11 @@
 //! reports every syntax error of a file.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till, take_until, take_while, take_while1};
-use nom::character::complete::{char, digit1, hex_digit1, multispace1};
-use nom::combinator::{opt, recognize};
+use nom::bytes::complete::{tag, take_until, take_while, take_while1};
+use nom::character::complete::{char, digit1, hex_digit1};
 use nom::error::{ErrorKind, ParseError};
 use nom::multi::many0;
-use nom::sequence::{pair, preceded};
+use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use crate::ast::*;
@@ -34,7 +33,12 @@ pub struct Parsed {
 pub fn parse(src: &str) -> Parsed {
     let mut p = SchemaParser {
         src,
-        schema: Schema::default(),
+        schema: Schema {
+            // Every declaration ends in `;`: one allocation of the right size
+            // instead of repeated growth of a large vector.
+            definitions: Vec::with_capacity(memchr_count(src.as_bytes(), b';')),
+            ..Schema::default()
+        },
         diagnostics: Vec::new(),
         section: Section::Types,
         docs: DocCollector::default(),
@@ -44,6 +48,10 @@ pub fn parse(src: &str) -> Parsed {
         schema: p.schema,
         diagnostics: p.diagnostics,
     }
+}
+
+fn memchr_count(bytes: &[u8], needle: u8) -> usize {
+    bytes.iter().filter(|&&b| b == needle).count()
 }
 
 /// The error type of the inner nom parsers: where it failed and what was expected.
@@ -282,8 +290,14 @@ impl<'s> SchemaParser<'s> {
     }
 
     fn qualified_name(&self, i: &'s str) -> Res<'s, Name> {
-        let (rest, text) =
-            recognize(pair(ident, many0(pair(char('.'), ident)).map(|_| ()))).parse(i)?;
+        let (mut rest, _) = ident(i)?;
+        while let Some(after_dot) = rest.strip_prefix('.') {
+            match ident(after_dot) {
+                Ok((after, _)) => rest = after,
+                Err(_) => break,
+            }
+        }
+        let text = &i[..i.len() - rest.len()];
         Ok((
             rest,
             Name {
@@ -358,7 +372,11 @@ impl<'s> SchemaParser<'s> {
 
     /// Fields up to (not including) `end`.
     fn fields(&self, mut i: &'s str, end: char) -> Res<'s, Vec<Field>> {
-        let mut fields = Vec::new();
+        // Named fields have one `:` each: counting them up to the `;` sizes the
+        // vector in one allocation instead of a chain of growing ones.
+        let ahead = i.as_bytes();
+        let ahead = &ahead[..ahead.iter().position(|&b| b == b';').unwrap_or(ahead.len())];
+        let mut fields = Vec::with_capacity(memchr_count(ahead, b':'));
         loop {
             let (rest, _) = ws(i)?;
             i = rest;
@@ -373,21 +391,29 @@ impl<'s> SchemaParser<'s> {
 
     fn field(&self, start: &'s str) -> Res<'s, Field> {
         // `[ ... ]` and `n*[ ... ]` without a name.
-        if let Ok((i, ty)) = self.repetition(start) {
-            return Ok((
-                i,
-                Field {
-                    name: None,
-                    ty,
-                    span: self.span(start, i),
-                },
-            ));
+        match self.repetition(start) {
+            Ok((i, ty)) => {
+                return Ok((
+                    i,
+                    Field {
+                        name: None,
+                        ty,
+                        span: self.span(start, i),
+                    },
+                ));
+            }
+            Err(nom::Err::Error(_)) => {}
+            Err(e) => return Err(e),
         }
         // `name:type`
-        if let Ok((after_colon, name)) = (|i| self.ident(i), char::<&str, SyntaxError<'s>>(':'))
+        if let Ok((after_colon, text)) = (ident, char::<&str, SyntaxError<'s>>(':'))
             .map(|(n, _)| n)
             .parse(start)
         {
+            let name = Ident {
+                name: text.to_owned(),
+                span: Span::new(self.offset(start), self.offset(start) + text.len()),
+            };
             let (i, ty) = expect(|i| self.field_type(i), "a field type after `:`")(after_colon)?;
             return Ok((
                 i,
@@ -422,8 +448,10 @@ impl<'s> SchemaParser<'s> {
             let (rest, ty) = expect(|i| self.type_term(i), "a type after `!`")(rest)?;
             return Ok((rest, FieldType::Plain { bang: true, ty }));
         }
-        if let Ok(ok) = self.repetition(i) {
-            return Ok(ok);
+        match self.repetition(i) {
+            Ok(ok) => return Ok(ok),
+            Err(nom::Err::Error(_)) => {}
+            Err(e) => return Err(e),
         }
         // `flags.N?Type`
         let cond: Res<'s, (Ident, &'s str)> = (|i| self.ident(i), char('.'), digit1, char('?'))
@@ -450,22 +478,33 @@ impl<'s> SchemaParser<'s> {
 
     /// `[ fields ]`, `n*[ fields ]`, `4*[ fields ]`.
     fn repetition(&self, i: &'s str) -> Res<'s, FieldType> {
-        let (i, multiplicity) = opt(|i: &'s str| -> Res<'s, Multiplicity> {
-            let (rest, m) = alt((
-                |i: &'s str| -> Res<'s, Multiplicity> {
-                    let (rest, digits) = digit1(i)?;
-                    let value = digits.parse::<u64>().unwrap_or(u64::MAX);
-                    Ok((rest, Multiplicity::Literal(value, self.span(i, rest))))
-                },
-                (|i| self.ident(i)).map(Multiplicity::Var),
-            ))
-            .parse(i)?;
+        if !looks_like_repetition(i) {
+            return fail(i, "a repetition");
+        }
+        // The count, checked with raw parsers so nothing is allocated unless
+        // this really is a repetition.
+        let count: Res<'s, &'s str> = (|i: &'s str| {
+            let (rest, m) = alt((digit1, ident)).parse(i)?;
             let (rest, _) = ws(rest)?;
             let (rest, _) = char('*')(rest)?;
             let (rest, _) = ws(rest)?;
             Ok((rest, m))
-        })
-        .parse(i)?;
+        })(i);
+        let (i, multiplicity) = match count {
+            Ok((rest, text)) => {
+                let span = Span::new(self.offset(i), self.offset(i) + text.len());
+                let m = if text.starts_with(|c: char| c.is_ascii_digit()) {
+                    Multiplicity::Literal(text.parse::<u64>().unwrap_or(u64::MAX), span)
+                } else {
+                    Multiplicity::Var(Ident {
+                        name: text.to_owned(),
+                        span,
+                    })
+                };
+                (rest, Some(m))
+            }
+            Err(_) => (i, None),
+        };
         let (i, _) = if multiplicity.is_some() {
             expect(char('['), "`[` after `*`")(i)?
         } else {
@@ -572,23 +611,60 @@ fn plain_type(name: Name, span: Span) -> TypeExpr {
     }
 }
 
+/// Whether `i` starts `[`, or a count followed by `*`: a cheap test that
+/// spares ordinary fields the full repetition parse.
+fn looks_like_repetition(i: &str) -> bool {
+    let bytes = i.as_bytes();
+    if bytes.first() == Some(&b'[') {
+        return true;
+    }
+    let word = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    word > 0
+        && bytes[word..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| *b == b'*')
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`, scanned byte by byte (identifiers are ASCII).
 fn ident(i: &str) -> Res<'_, &str> {
-    recognize(pair(
-        take_while1(|c: char| c.is_ascii_alphabetic() || c == '_'),
-        take_while(|c: char| c.is_ascii_alphanumeric() || c == '_'),
-    ))
-    .parse(i)
+    let bytes = i.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_alphabetic() || *b == b'_' => {
+            let len = 1 + bytes[1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count();
+            // Every byte counted is ASCII, so `len` is a char boundary.
+            Ok((&i[len..], &i[..len]))
+        }
+        _ => fail(i, "an identifier"),
+    }
 }
 
 /// White space and comments inside a declaration (possibly none).
-fn ws(i: &str) -> Res<'_, ()> {
-    let (i, _) = many0(alt((
-        multispace1,
-        preceded(tag("//"), take_till(|c| c == '\n')),
-        block_comment,
-    )))
-    .parse(i)?;
-    Ok((i, ()))
+fn ws(mut i: &str) -> Res<'_, ()> {
+    loop {
+        let trimmed = trim_ascii_start(i);
+        if let Some(rest) = trimmed.strip_prefix("//") {
+            i = rest.find('\n').map_or("", |n| &rest[n..]);
+        } else if trimmed.starts_with("/*") {
+            let (rest, _) = block_comment(trimmed)?;
+            i = rest;
+        } else {
+            return Ok((trimmed, ()));
+        }
+    }
+}
+
+/// `i` without leading ASCII white space (TL separates tokens with it).
+fn trim_ascii_start(i: &str) -> &str {
+    let n = i.bytes().take_while(u8::is_ascii_whitespace).count();
+    // ASCII bytes only were skipped, so `n` is a char boundary.
+    &i[n..]
 }
 
 fn multispace_or_comment1(i: &str) -> Res<'_, ()> {

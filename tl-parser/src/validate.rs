@@ -34,8 +34,7 @@
 //! Unknown `---section---` markers and syntax errors are the parser's business
 //! and are not repeated here.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
+use crate::fasthash::{FastMap, FastSet};
 
 use crate::ast::*;
 use crate::builtins::PRELUDE_TYPES;
@@ -60,10 +59,10 @@ pub fn validate_source(schema: &Schema, src: &str, dialect: Dialect) -> Vec<Diag
 /// The names a declaration may use as types besides the schema-wide ones.
 #[derive(Default)]
 struct Scope<'a> {
-    /// `{X:Type}` variables.
-    type_vars: HashSet<&'a str>,
+    /// `{X:Type}` variables (a declaration has one or two at most).
+    type_vars: Vec<&'a str>,
     /// `{n:#}` variables.
-    nat_vars: HashSet<&'a str>,
+    nat_vars: Vec<&'a str>,
 }
 
 /// Where a type stands, which decides what it may name.
@@ -82,16 +81,17 @@ struct Validator<'a> {
     dialect: Dialect,
     src: Option<&'a str>,
     /// Constructor names (types section), usable as bare types.
-    constructors: HashSet<&'a str>,
+    constructors: FastSet<&'a str>,
     /// Result types of constructors: the boxed types.
-    boxed: HashSet<&'a str>,
+    boxed: FastSet<&'a str>,
     out: Vec<Diagnostic>,
 }
 
 impl<'a> Validator<'a> {
     fn new(schema: &'a Schema, dialect: Dialect, src: Option<&'a str>) -> Self {
-        let mut constructors = HashSet::new();
-        let mut boxed = HashSet::new();
+        let n = schema.definitions.len();
+        let mut constructors = FastSet::with_capacity_and_hasher(n, Default::default());
+        let mut boxed = FastSet::with_capacity_and_hasher(n, Default::default());
         for def in schema.definitions.iter().filter(|d| !d.is_function()) {
             constructors.insert(def.name.full.as_str());
             boxed.insert(def.result.name.full.as_str());
@@ -125,8 +125,11 @@ impl<'a> Validator<'a> {
     }
 
     fn duplicates(&mut self) {
-        let mut names: HashMap<(Section, &str), &Definition> = HashMap::new();
-        let mut ids: HashMap<(Section, u32), &Definition> = HashMap::new();
+        let n = self.schema.definitions.len();
+        let mut names: FastMap<(Section, &str), &Definition> =
+            FastMap::with_capacity_and_hasher(n, Default::default());
+        let mut ids: FastMap<(Section, u32), &Definition> =
+            FastMap::with_capacity_and_hasher(n, Default::default());
         for def in &self.schema.definitions {
             let what = if def.is_function() {
                 "function"
@@ -189,9 +192,9 @@ impl<'a> Validator<'a> {
             let is_nat = param.ty.name.full == "#";
             for name in &param.names {
                 if is_nat {
-                    scope.nat_vars.insert(name.name.as_str());
+                    scope.nat_vars.push(name.name.as_str());
                 } else {
-                    scope.type_vars.insert(name.name.as_str());
+                    scope.type_vars.push(name.name.as_str());
                 }
             }
         }
@@ -267,7 +270,7 @@ impl<'a> Validator<'a> {
                     fields: inner,
                 } => {
                     if let Some(Multiplicity::Var(var)) = multiplicity
-                        && !scope.nat_vars.contains(var.name.as_str())
+                        && !scope.nat_vars.contains(&var.name.as_str())
                         && !earlier.iter().any(|f| is_nat_named(f, &var.name))
                     {
                         self.out.push(Diagnostic::error(
@@ -287,12 +290,17 @@ impl<'a> Validator<'a> {
 
     /// Checks the `flags` of `x:flags.N?T`: an earlier `#` field.
     fn flag_reference(&mut self, field: &Field, flag: &Ident, earlier: &[&Field], later: &[Field]) {
+        let named = |f: &Field| f.name.as_ref().is_some_and(|n| n.name == flag.name);
+        let found = earlier.iter().rev().find(|f| named(f));
+        if found.is_some_and(|f| f.ty == FieldType::Nat) {
+            return;
+        }
+        // Only a problem costs a message.
         let subject = match &field.name {
             Some(name) => format!("field `{}`", name.name),
             None => "this field".to_owned(),
         };
-        let named = |f: &Field| f.name.as_ref().is_some_and(|n| n.name == flag.name);
-        let message = match earlier.iter().rev().find(|f| named(f)) {
+        let message = match found {
             Some(found) if found.ty == FieldType::Nat => return,
             Some(found) => format!(
                 "{subject} is conditional on `{}`, which is not a `#` field (it is `{}`)",
@@ -315,8 +323,8 @@ impl<'a> Validator<'a> {
         let known = PRELUDE_TYPES.contains(&name)
             || self.boxed.contains(name)
             || self.constructors.contains(name)
-            || scope.type_vars.contains(name)
-            || (position == Position::Arg && scope.nat_vars.contains(name));
+            || scope.type_vars.contains(&name)
+            || (position == Position::Arg && scope.nat_vars.contains(&name));
         if !known {
             let diagnostic = if position == Position::Bang {
                 Diagnostic::error(
