@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use tl_parser::Dialect;
 
-use crate::emit::{self, Options};
+use crate::emit::{self, Settings};
 use crate::error::Error;
 use crate::load::{self, Source};
 use crate::model;
@@ -166,17 +166,13 @@ impl Config {
         let defs = loaded.merged(self.dialect)?;
         let model = model::build(&defs, loaded.layer(), self.dialect, &loaded.class_docs())
             .map_err(|errors| load::schema_error(&loaded.sources, &errors))?;
-        let runtime = self
-            .runtime_crate
-            .parse()
-            .map_err(|e| Error::Emit(format!("runtime crate path: {e}")))?;
-        let options = Options {
-            runtime,
+        let settings = Settings {
+            runtime: self.runtime_crate.clone(),
             serde: self.serde,
             lossy_strings: self.lossy_strings,
             sources: names,
         };
-        let code = emit::emit(&model, &options).map_err(|e| Error::Emit(e.to_string()))?;
+        let code = emit::emit(&model, &settings).map_err(Error::Emit)?;
         Ok((code, load::render(&loaded.sources, &loaded.warnings)))
     }
 }

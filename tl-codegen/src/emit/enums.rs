@@ -11,6 +11,11 @@ use crate::model::{BoxedType, Model, RustPath};
 /// The enum of a boxed type, its (de)serialization and `From` impls.
 pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -> TokenStream {
     let rt = &options.runtime;
+    let (result, boxed, from) = (here.std("Result"), here.std("Box"), here.std("From"));
+    let (reader, error) = (
+        here.runtime("Reader", options),
+        here.runtime("DecodeError", options),
+    );
     let name = format_ident!("{}", t.path.name);
     let tl_name = &t.tl_name;
     let doc = item_doc(
@@ -38,7 +43,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
             writes.push(quote!(Self::#vname => out.write_u32(#id),));
             reads.push(quote!(#id => Ok(Self::#vname),));
             froms.push(quote! {
-                impl ::std::convert::From<#ctor> for #name {
+                impl #from<#ctor> for #name {
                     fn from(_: #ctor) -> Self {
                         Self::#vname
                     }
@@ -47,34 +52,34 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
             continue;
         }
         let payload = if v.boxed {
-            quote!(::std::boxed::Box<#ctor>)
+            quote!(#boxed<#ctor>)
         } else {
             quote!(#ctor)
         };
         variants.push(quote!(#[doc = #vdoc] #vname(#payload),));
-        lens.push(quote!(Self::#vname(x) => #rt::Serializable::serialized_len(x),));
-        writes.push(quote!(Self::#vname(x) => #rt::Serializable::serialize(x, out),));
-        let read = quote!(<#ctor as #rt::BareDeserializable>::deserialize_bare(r)?);
+        lens.push(quote!(Self::#vname(x) => x.serialized_len(),));
+        writes.push(quote!(Self::#vname(x) => x.serialize(out),));
+        let read = quote!(#ctor::deserialize_bare(r)?);
         let wrapped = if v.boxed {
-            quote!(::std::boxed::Box::new(#read))
+            quote!(#boxed::new(#read))
         } else {
             read
         };
         reads.push(quote!(#id => Ok(Self::#vname(#wrapped)),));
         let value = if v.boxed {
-            quote!(::std::boxed::Box::new(x))
+            quote!(#boxed::new(x))
         } else {
             quote!(x)
         };
         froms.push(quote! {
-            impl ::std::convert::From<#ctor> for #name {
+            impl #from<#ctor> for #name {
                 fn from(x: #ctor) -> Self {
                     Self::#vname(#value)
                 }
             }
         });
     }
-    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, options);
+    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, here, options);
     quote! {
         #(#[doc = #doc])*
         #derives
@@ -94,7 +99,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
         #serializable
 
         impl #rt::Deserializable for #name {
-            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
                 r.enter(#tl_name)?;
                 let id = r.read_constructor(#tl_name)?;
                 let value = match id {
@@ -116,9 +121,11 @@ fn serializable_by_variant(
     name: &TokenStream,
     lens: &[TokenStream],
     writes: &[TokenStream],
+    here: Here,
     options: &Options,
 ) -> TokenStream {
     let rt = &options.runtime;
+    let (writer, sized) = (here.runtime("Writer", options), here.std("Sized"));
     quote! {
         impl #rt::Serializable for #name {
             #[inline]
@@ -128,7 +135,7 @@ fn serializable_by_variant(
                 }
             }
 
-            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
+            fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
                 match self {
                     #(#writes)*
                 }
@@ -151,7 +158,12 @@ fn any_variant(path: &RustPath) -> proc_macro2::Ident {
 /// `AnyFunction`: decodes any request by its id, generic wrappers included.
 pub fn any_function(model: &Model, options: &Options) -> TokenStream {
     let rt = &options.runtime;
-    let here = Here { depth: 0 };
+    // The root is the including module: its names are unknown, so prelude
+    // items are spelled out in full.
+    let here = Here {
+        depth: 0,
+        std_shadowed: true,
+    };
     let derives = derives(options);
     let mut variants = Vec::new();
     let mut lens = Vec::new();
@@ -170,15 +182,20 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
         let tl_name = &f.tl_name;
         let vdoc = format!(" The `{}` function.", f.tl_name);
         variants.push(quote!(#[doc = #vdoc] #vname(::std::boxed::Box<#ty>),));
-        lens.push(quote!(Self::#vname(x) => #rt::Serializable::serialized_len(x),));
-        writes.push(quote!(Self::#vname(x) => #rt::Serializable::serialize(x, out),));
-        reads.push(quote!(#id => Ok(Self::#vname(::std::boxed::Box::new(<#ty as #rt::Deserializable>::deserialize(r)?))),));
+        lens.push(quote!(Self::#vname(x) => x.serialized_len(),));
+        writes.push(quote!(Self::#vname(x) => x.serialize(out),));
+        reads
+            .push(quote!(#id => Ok(Self::#vname(::std::boxed::Box::new(<#ty>::deserialize(r)?))),));
         names.push(quote!(Self::#vname(_) => #tl_name,));
     }
     if variants.is_empty() {
         return quote!();
     }
-    let serializable = serializable_by_variant(&quote!(AnyFunction), &lens, &writes, options);
+    let serializable = serializable_by_variant(&quote!(AnyFunction), &lens, &writes, here, options);
+    let (reader, error) = (
+        here.runtime("Reader", options),
+        here.runtime("DecodeError", options),
+    );
     quote! {
         /// Any function of the schema: decodes a request whatever its id,
         /// generic wrappers such as `invokeWithLayer` included.
@@ -199,7 +216,7 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
         #serializable
 
         impl #rt::Deserializable for AnyFunction {
-            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+            fn deserialize(r: &mut #reader<'_>) -> ::std::result::Result<Self, #error> {
                 r.enter("a function")?;
                 let id = r.peek_u32()?;
                 let value = match id {

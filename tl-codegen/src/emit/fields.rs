@@ -20,7 +20,8 @@ pub fn declarations(fields: &[FieldModel], here: Here) -> Vec<TokenStream> {
                 FieldKind::Value { ty, flag: None } => rust_type(ty, here),
                 FieldKind::Value { ty, flag: Some(_) } => {
                     let ty = rust_type(ty, here);
-                    quote!(::std::option::Option<#ty>)
+                    let option = here.std("Option");
+                    quote!(#option<#ty>)
                 }
                 FieldKind::Flags { .. } => quote!(u32),
             };
@@ -89,12 +90,17 @@ pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, options: &Option
                         quote!(if self.#name.is_some() { #size } else { 0 })
                     }
                     (None, _) => {
-                        let f = len_fn(ty, here, options);
-                        quote!(#f(&self.#name))
+                        value_len(ty, &quote!(self.#name), &quote!(&self.#name), here, options)
                     }
                     (Some(_), None) => {
-                        let f = len_fn(ty, here, options);
-                        quote!(self.#name.as_ref().map_or(0, #f))
+                        if self_encoding(ty, options) {
+                            quote!(self.#name.as_ref().map_or(0, |v| v.serialized_len()))
+                        } else {
+                            let c = codec(ty, options);
+                            let rust = rust_type(ty, here);
+                            let rt = &options.runtime;
+                            quote!(self.#name.as_ref().map_or(0, <#c as #rt::codec::Codec<#rust>>::len))
+                        }
                     }
                 });
             }
@@ -157,9 +163,9 @@ pub fn write_stmts(fields: &[FieldModel], options: &Options) -> Vec<TokenStream>
             FieldKind::TrueFlag(_) => {}
             FieldKind::Value { ty, flag } => {
                 stmts.push(match flag {
-                    None => value_write(ty, &quote!(&self.#name), options),
+                    None => value_write(ty, &quote!(self.#name), &quote!(&self.#name), options),
                     Some(_) => {
-                        let write = value_write(ty, &quote!(v), options);
+                        let write = value_write(ty, &quote!(v), &quote!(v), options);
                         quote! {
                             if let Some(v) = &self.#name {
                                 #write
@@ -237,26 +243,41 @@ fn fixed_size(ty: &WireType) -> Option<usize> {
     }
 }
 
-/// A function path giving the encoded length of a `&T` (not for fixed sizes).
-fn len_fn(ty: &WireType, here: Here, options: &Options) -> TokenStream {
+/// The encoded length of a field: `value` is what a method is called on
+/// (`self.x`, or `v` bound to a reference), `reference` what a codec takes
+/// (`&self.x`, or `v`). Not for fixed sizes.
+fn value_len(
+    ty: &WireType,
+    value: &TokenStream,
+    reference: &TokenStream,
+    here: Here,
+    options: &Options,
+) -> TokenStream {
     let rt = &options.runtime;
     if self_encoding(ty, options) {
-        quote!(#rt::Serializable::serialized_len)
+        quote!(#value.serialized_len())
     } else {
         let c = codec(ty, options);
         let rust = rust_type(ty, here);
-        quote!(<#c as #rt::codec::Codec<#rust>>::len)
+        quote!(<#c as #rt::codec::Codec<#rust>>::len(#reference))
     }
 }
 
-fn value_write(ty: &WireType, value: &TokenStream, options: &Options) -> TokenStream {
+/// Writing a field: `value` is what a method is called on (`self.x`, or `v`
+/// bound to a reference), `reference` what a codec takes (`&self.x`, or `v`).
+fn value_write(
+    ty: &WireType,
+    value: &TokenStream,
+    reference: &TokenStream,
+    options: &Options,
+) -> TokenStream {
     let rt = &options.runtime;
     match ty {
         WireType::True => quote!(),
-        _ if self_encoding(ty, options) => quote!(#rt::Serializable::serialize(#value, out);),
+        _ if self_encoding(ty, options) => quote!(#value.serialize(out);),
         _ => {
             let c = codec(ty, options);
-            quote!(<#c as #rt::codec::Codec<_>>::write(#value, out);)
+            quote!(<#c as #rt::codec::Codec<_>>::write(#reference, out);)
         }
     }
 }
@@ -274,7 +295,7 @@ fn value_read(ty: &WireType, here: Here, options: &Options) -> TokenStream {
         WireType::Bytes => quote!(r.read_tl_bytes()?.to_vec()),
         WireType::True => quote!(()),
         _ if self_encoding(ty, options) => {
-            quote!(<#rust as #rt::Deserializable>::deserialize(r)?)
+            quote!(<#rust>::deserialize(r)?)
         }
         _ => {
             let c = codec(ty, options);

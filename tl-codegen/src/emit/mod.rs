@@ -6,7 +6,7 @@ mod fields;
 mod paths;
 mod structs;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -14,7 +14,37 @@ use quote::quote;
 use crate::model::{Model, ModulePath, RustPath};
 use paths::{Here, Root, ident};
 
-/// Emission switches (set through [`crate::Config`]).
+/// Emission switches (set through [`crate::Config`]). Plain data, so every
+/// emitting thread can read them.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The path generated code reaches the runtime crate by (`::tl_runtime`).
+    pub runtime: String,
+    /// Emit `#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]`.
+    pub serde: bool,
+    /// Decode `string` with `String::from_utf8_lossy` instead of rejecting invalid UTF-8.
+    pub lossy_strings: bool,
+    /// The schema files, named in the header.
+    pub sources: Vec<String>,
+}
+
+impl Settings {
+    /// The options one emitting thread works with (token streams cannot be
+    /// shared between threads).
+    fn options(&self) -> Result<Options, String> {
+        let runtime = self
+            .runtime
+            .parse()
+            .map_err(|e| format!("runtime crate path `{}`: {e}", self.runtime))?;
+        Ok(Options {
+            runtime,
+            serde: self.serde,
+            lossy_strings: self.lossy_strings,
+        })
+    }
+}
+
+/// What emitting code reads: [`Settings`] with the runtime path as tokens.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// The path generated code reaches the runtime crate by (`::tl_runtime`).
@@ -23,8 +53,6 @@ pub struct Options {
     pub serde: bool,
     /// Decode `string` with `String::from_utf8_lossy` instead of rejecting invalid UTF-8.
     pub lossy_strings: bool,
-    /// The schema files, named in the header.
-    pub sources: Vec<String>,
 }
 
 /// The derive line every generated type gets.
@@ -57,27 +85,42 @@ fn item_doc(description: Option<&str>, fallback: &str, declaration: &str) -> Vec
 type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 
 /// Renders the whole model as formatted Rust source.
-pub fn emit(model: &Model, options: &Options) -> Result<String, syn::Error> {
-    let mut trees: BTreeMap<Root, Tree> = BTreeMap::new();
-    for root in [Root::Types, Root::Enums, Root::Functions] {
-        trees.insert(root, Tree::new());
-    }
-    for c in &model.constructors {
-        push(&mut trees, Root::Types, &c.path, |here| {
-            structs::constructor(c, here, options)
-        });
-    }
-    for t in &model.types {
-        push(&mut trees, Root::Enums, &t.path, |here| {
-            enums::boxed_type(t, model, here, options)
-        });
-    }
-    for f in &model.functions {
-        push(&mut trees, Root::Functions, &f.path, |here| {
-            structs::function(f, here, options)
-        });
-    }
+///
+/// The root items and the three top-level modules are independent pieces of
+/// text: the `types` module (the largest) is built, parsed and formatted on a
+/// second thread while this one does the rest, and the pieces are joined in a
+/// fixed order, so the output does not depend on the threads.
+pub fn emit(model: &Model, settings: &Settings) -> Result<String, String> {
+    let shadowed = shadowed_modules(model);
+    let (types, rest) = std::thread::scope(|scope| {
+        let types = scope.spawn(|| render_root(model, settings, &shadowed, Root::Types));
+        let rest = [
+            root_items(model, settings),
+            render_root(model, settings, &shadowed, Root::Enums),
+            render_root(model, settings, &shadowed, Root::Functions),
+        ];
+        (types.join(), rest)
+    });
+    let types = types.map_err(|_| "the emitting thread panicked".to_owned())??;
+    let [root, enums, functions] = rest;
+    Ok(format!(
+        "{}{}{types}{}{}",
+        header(settings),
+        root?,
+        enums?,
+        functions?
+    ))
+}
 
+/// Formats tokens that form whole items.
+fn format(tokens: TokenStream) -> Result<String, String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// `LAYER`, `name_for_id` and `AnyFunction`, at the generated root.
+fn root_items(model: &Model, settings: &Settings) -> Result<String, String> {
+    let options = settings.options()?;
     let layer = model.layer.map(|layer| {
         let layer = proc_macro2::Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
         quote! {
@@ -96,9 +139,11 @@ pub fn emit(model: &Model, options: &Options) -> Result<String, syn::Error> {
         let id = structs::id_literal(*id);
         quote!(#id => Some(#name),)
     });
-    let roots = trees.iter().map(|(root, tree)| module(*root, tree));
-    let any_function = enums::any_function(model, options);
-    let tokens = quote! {
+    let imports = trait_imports(&options, false);
+    let any_function = enums::any_function(model, &options);
+    format(quote! {
+        #imports
+
         #layer
 
         /// The TL name of a constructor or function id, if the schema has it.
@@ -110,49 +155,83 @@ pub fn emit(model: &Model, options: &Options) -> Result<String, syn::Error> {
         }
 
         #any_function
-
-        #(#roots)*
-    };
-    let file: syn::File = syn::parse2(tokens)?;
-    let body = prettyplease::unparse(&file);
-    Ok(format!("{}{body}", header(options)))
+    })
 }
 
-fn header(options: &Options) -> String {
+/// One top-level module (`types`, `enums` or `functions`), formatted.
+fn render_root(
+    model: &Model,
+    settings: &Settings,
+    shadowed: &BTreeSet<(Root, ModulePath)>,
+    root: Root,
+) -> Result<String, String> {
+    let options = settings.options()?;
+    let mut tree = Tree::new();
+    let mut push = |path: &RustPath, item: &dyn Fn(Here) -> TokenStream| {
+        let here = Here {
+            depth: 1 + path.module.len(),
+            std_shadowed: shadowed.contains(&(root, path.module.clone())),
+        };
+        tree.entry(path.module.clone())
+            .or_default()
+            .push(item(here));
+    };
+    match root {
+        Root::Types => {
+            for c in &model.constructors {
+                push(&c.path, &|here| structs::constructor(c, here, &options));
+            }
+        }
+        Root::Enums => {
+            for t in &model.types {
+                push(&t.path, &|here| enums::boxed_type(t, model, here, &options));
+            }
+        }
+        Root::Functions => {
+            for f in &model.functions {
+                push(&f.path, &|here| structs::function(f, here, &options));
+            }
+        }
+    }
+    let imports = |module: &[String]| {
+        let shadowed = shadowed.contains(&(root, module.to_vec()));
+        trait_imports(&options, !shadowed)
+    };
+    format(module(root, &tree, &imports))
+}
+
+fn header(settings: &Settings) -> String {
     let mut text = String::from("// @generated by tl-codegen. Do not edit by hand.\n");
-    if !options.sources.is_empty() {
-        text.push_str(&format!("// Sources: {}\n", options.sources.join(", ")));
+    if !settings.sources.is_empty() {
+        text.push_str(&format!("// Sources: {}\n", settings.sources.join(", ")));
     }
     text.push('\n');
     text
 }
 
-/// Adds the item at `path` under `root`; `item` gets its place for relative paths.
-fn push(
-    trees: &mut BTreeMap<Root, Tree>,
-    root: Root,
-    path: &RustPath,
-    item: impl FnOnce(Here) -> TokenStream,
-) {
-    let here = Here {
-        depth: 1 + path.module.len(),
-    };
-    trees
-        .entry(root)
-        .or_default()
-        .entry(path.module.clone())
-        .or_default()
-        .push(item(here));
+/// Modules in which a generated item takes a prelude name the generated code
+/// uses (a TL type `Option`, say).
+fn shadowed_modules(model: &Model) -> BTreeSet<(Root, ModulePath)> {
+    let items = model
+        .constructors
+        .iter()
+        .map(|c| (Root::Types, &c.path))
+        .chain(model.types.iter().map(|t| (Root::Enums, &t.path)))
+        .chain(model.functions.iter().map(|f| (Root::Functions, &f.path)));
+    items
+        .filter(|(_, path)| paths::shadows(&path.name))
+        .map(|(root, path)| (root, path.module.clone()))
+        .collect()
 }
 
-fn module(root: Root, tree: &Tree) -> TokenStream {
+fn module(root: Root, tree: &Tree, imports: &dyn Fn(&[String]) -> TokenStream) -> TokenStream {
     let doc = match root {
         Root::Types => " Constructors: one struct per TL constructor.",
         Root::Enums => " Boxed types: one enum per TL type, one variant per constructor.",
         Root::Functions => " Functions: one struct per TL function, with its return type.",
     };
     let name = ident(root.name());
-    let body = module_body(tree, &[]);
+    let body = module_body(tree, &[], imports);
     quote! {
         #[doc = #doc]
         pub mod #name {
@@ -161,9 +240,35 @@ fn module(root: Root, tree: &Tree) -> TokenStream {
     }
 }
 
+/// Brings the runtime's traits into scope, unnamed, so generated code calls
+/// their methods directly (`self.peer.serialize(out)`) and no generated type
+/// name can clash with them.
+/// With `names`, also imports [`paths::RUNTIME_NAMES`] by name.
+fn trait_imports(options: &Options, names: bool) -> TokenStream {
+    let rt = &options.runtime;
+    let named = names.then(|| {
+        let names = paths::RUNTIME_NAMES
+            .iter()
+            .map(|n| quote::format_ident!("{}", n));
+        quote!(#(#names,)*)
+    });
+    quote! {
+        #[allow(unused_imports)]
+        use #rt::{
+            #named BareDeserializable as _, BareSerializable as _, Deserializable as _,
+            Serializable as _,
+        };
+    }
+}
+
 /// Items of module `prefix` and its child modules, recursively.
-fn module_body(tree: &Tree, prefix: &[String]) -> TokenStream {
+fn module_body(
+    tree: &Tree,
+    prefix: &[String],
+    imports: &dyn Fn(&[String]) -> TokenStream,
+) -> TokenStream {
     let items = tree.get(prefix).into_iter().flatten();
+    let imports_here = tree.contains_key(prefix).then(|| imports(prefix));
     let mut children: Vec<&String> = tree
         .keys()
         .filter(|path| path.len() > prefix.len() && path.starts_with(prefix))
@@ -175,7 +280,7 @@ fn module_body(tree: &Tree, prefix: &[String]) -> TokenStream {
         path.push(child.clone());
         let doc = format!(" The `{}` namespace.", path.join("."));
         let name = ident(child);
-        let body = module_body(tree, &path);
+        let body = module_body(tree, &path, imports);
         quote! {
             #[doc = #doc]
             pub mod #name {
@@ -184,6 +289,7 @@ fn module_body(tree: &Tree, prefix: &[String]) -> TokenStream {
         }
     });
     quote! {
+        #imports_here
         #(#items)*
         #(#children)*
     }

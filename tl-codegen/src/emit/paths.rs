@@ -41,9 +41,60 @@ pub fn ident(name: &str) -> proc_macro2::Ident {
 pub struct Here {
     /// How many `super::` lead back to the generated root.
     pub depth: usize,
+    /// Whether an item of this module shadows a prelude name the generated
+    /// code uses (`Option`, `Vec`, ...), so those must be spelled out in full.
+    pub std_shadowed: bool,
+}
+
+/// Prelude names generated code uses, with the `std` module that holds each.
+pub const STD_NAMES: &[(&str, &str)] = &[
+    ("Option", "option"),
+    ("Vec", "vec"),
+    ("String", "string"),
+    ("Box", "boxed"),
+    ("Result", "result"),
+    ("From", "convert"),
+    ("Sized", "marker"),
+];
+
+/// Runtime items each generated module imports by name (unless one of its
+/// own items has the name).
+pub const RUNTIME_NAMES: &[&str] = &["DecodeError", "Reader", "Writer"];
+
+/// Whether a generated item called `name` would hide a name the generated
+/// code relies on.
+pub fn shadows(name: &str) -> bool {
+    STD_NAMES.iter().any(|(n, _)| *n == name) || RUNTIME_NAMES.contains(&name)
 }
 
 impl Here {
+    /// A prelude item (`Option`, `Vec`, ...): its short name, or its full
+    /// `::std::` path where this module shadows it.
+    pub fn std(self, name: &str) -> TokenStream {
+        // Other crates may shadow the prelude at the including module, so
+        // the root spells everything out.
+        let ident = format_ident!("{}", name);
+        match STD_NAMES.iter().find(|(n, _)| *n == name) {
+            Some((_, module)) if self.std_shadowed => {
+                let module = format_ident!("{}", module);
+                quote!(::std::#module::#ident)
+            }
+            _ => quote!(#ident),
+        }
+    }
+
+    /// A runtime item (`Reader`, `Writer`, `DecodeError`): its short name
+    /// where the module imports it, its full path otherwise.
+    pub fn runtime(self, name: &str, options: &Options) -> TokenStream {
+        let ident = format_ident!("{}", name);
+        if self.std_shadowed {
+            let rt = &options.runtime;
+            quote!(#rt::#ident)
+        } else {
+            quote!(#ident)
+        }
+    }
+
     /// The path from here to `path` under `root`.
     pub fn to(self, root: Root, path: &RustPath) -> TokenStream {
         let supers = (0..self.depth).map(|_| quote!(super::));
@@ -66,13 +117,17 @@ pub fn rust_type(ty: &WireType, here: Here) -> TokenStream {
         WireType::Nat => quote!(u32),
         WireType::Int128 => quote!([u8; 16]),
         WireType::Int256 => quote!([u8; 32]),
-        WireType::String => quote!(::std::string::String),
-        WireType::Bytes => quote!(::std::vec::Vec<u8>),
+        WireType::String => here.std("String"),
+        WireType::Bytes => {
+            let vec = here.std("Vec");
+            quote!(#vec<u8>)
+        }
         WireType::Bool => quote!(bool),
         WireType::True => quote!(()),
         WireType::Vector { elem, .. } => {
             let elem = rust_type(elem, here);
-            quote!(::std::vec::Vec<#elem>)
+            let vec = here.std("Vec");
+            quote!(#vec<#elem>)
         }
         WireType::Boxed(path) => here.to(Root::Enums, path),
         WireType::Bare(path) => here.to(Root::Types, path),

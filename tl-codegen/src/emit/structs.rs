@@ -10,6 +10,13 @@ use crate::model::{Constructor, Function, WireType};
 /// A constructor struct with its id and the four (de)serialization impls.
 pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStream {
     let rt = &options.runtime;
+    let result = here.std("Result");
+    let (reader, writer, error, sized) = (
+        here.runtime("Reader", options),
+        here.runtime("Writer", options),
+        here.runtime("DecodeError", options),
+        here.std("Sized"),
+    );
     let name = format_ident!("{}", c.path.name);
     let doc = item_doc(
         c.doc.as_deref(),
@@ -50,7 +57,7 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
                 #len
             }
 
-            fn serialize_bare<W: #rt::Writer + ?::core::marker::Sized>(&self, #out_param: &mut W) {
+            fn serialize_bare<W: #writer + ?#sized>(&self, #out_param: &mut W) {
                 #(#writes)*
             }
         }
@@ -58,29 +65,29 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
         impl #rt::Serializable for #name {
             #[inline]
             fn serialized_len(&self) -> usize {
-                4 + #rt::BareSerializable::bare_len(self)
+                4 + self.bare_len()
             }
 
-            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
+            fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
                 out.write_u32(#id);
-                #rt::BareSerializable::serialize_bare(self, out);
+                self.serialize_bare(out);
             }
         }
 
         impl #rt::BareDeserializable for #name {
-            fn deserialize_bare(#r_param: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+            fn deserialize_bare(#r_param: &mut #reader<'_>) -> #result<Self, #error> {
                 #(#reads)*
                 Ok(Self { #(#inits),* })
             }
         }
 
         impl #rt::Deserializable for #name {
-            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
                 let id = r.read_constructor(#tl_name)?;
                 if id != #id {
                     return Err(r.unexpected_constructor(id, #tl_name));
                 }
-                #rt::BareDeserializable::deserialize_bare(r)
+                Self::deserialize_bare(r)
             }
         }
     }
@@ -89,6 +96,13 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
 /// A function struct with its id, (de)serialization and `RemoteCall`.
 pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
     let rt = &options.runtime;
+    let result = here.std("Result");
+    let (reader, writer, error, sized) = (
+        here.runtime("Reader", options),
+        here.runtime("Writer", options),
+        here.runtime("DecodeError", options),
+        here.std("Sized"),
+    );
     let name = format_ident!("{}", f.path.name);
     let doc = item_doc(
         f.doc.as_deref(),
@@ -138,14 +152,14 @@ pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
                 #len
             }
 
-            fn serialize<W: #rt::Writer + ?::core::marker::Sized>(&self, out: &mut W) {
+            fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
                 out.write_u32(#id);
                 #(#writes)*
             }
         }
 
         impl #de_bounds #rt::Deserializable for #name #generics {
-            fn deserialize(r: &mut #rt::Reader<'_>) -> ::std::result::Result<Self, #rt::DecodeError> {
+            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
                 let id = r.read_constructor(#tl_name)?;
                 if id != #id {
                     return Err(r.unexpected_constructor(id, #tl_name));
