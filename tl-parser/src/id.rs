@@ -174,35 +174,8 @@ fn write_type(out: &mut impl Sink, ty: &TypeExpr, dialect: Dialect, in_vector: b
 mod tests {
     use super::*;
 
-    fn id_of(src: &str, dialect: Dialect) -> u32 {
-        let parsed = crate::parse(src);
-        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-        compute_id(&parsed.schema.definitions[0], dialect)
-    }
-
-    #[test]
-    fn known_ids() {
-        assert_eq!(
-            id_of("vector {t:Type} # [ t ] = Vector t;", Dialect::Telegram),
-            0x1cb5c415
-        );
-        assert_eq!(id_of("int ? = Int;", Dialect::Telegram), 0xa8509bda);
-        assert_eq!(
-            id_of(
-                "p_q_inner_data pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 = P_Q_inner_data;",
-                Dialect::Telegram
-            ),
-            0x83c95aec
-        );
-        assert_eq!(
-            id_of(
-                "liteServer.listBlockTransactions id:tonNode.blockIdExt mode:# count:# after:mode.7?liteServer.transactionId3 reverse_order:mode.6?true want_proof:mode.5?true = liteServer.BlockTransactions;",
-                Dialect::Tdlib
-            ),
-            0xadfcc7da
-        );
-    }
-
+    // The acceptance ids (vector, int, p_q_inner_data, TON's
+    // liteServer.listBlockTransactions) are checked in tests/schemas.rs.
     #[test]
     fn telegram_rules() {
         let def = crate::parse(

@@ -4,18 +4,20 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::paths::{Here, Root};
-use super::structs::id_literal;
+use super::structs::{Names, id_literal};
 use super::{Options, derives, item_doc};
 use crate::model::{BoxedType, Model, RustPath};
 
 /// The enum of a boxed type, its (de)serialization and `From` impls.
 pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -> TokenStream {
     let rt = &options.runtime;
-    let (result, boxed, from) = (here.std("Result"), here.std("Box"), here.std("From"));
-    let (reader, error) = (
-        here.runtime("Reader", options),
-        here.runtime("DecodeError", options),
-    );
+    let (boxed, from) = (here.std("Box"), here.std("From"));
+    let Names {
+        result,
+        reader,
+        error,
+        ..
+    } = Names::at(here, options);
     let name = format_ident!("{}", t.path.name);
     let tl_name = &t.tl_name;
     let doc = item_doc(
@@ -125,7 +127,7 @@ fn serializable_by_variant(
     options: &Options,
 ) -> TokenStream {
     let rt = &options.runtime;
-    let (writer, sized) = (here.runtime("Writer", options), here.std("Sized"));
+    let Names { writer, sized, .. } = Names::at(here, options);
     quote! {
         impl #rt::Serializable for #name {
             #[inline]
@@ -192,10 +194,7 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
         return quote!();
     }
     let serializable = serializable_by_variant(&quote!(AnyFunction), &lens, &writes, here, options);
-    let (reader, error) = (
-        here.runtime("Reader", options),
-        here.runtime("DecodeError", options),
-    );
+    let Names { reader, error, .. } = Names::at(here, options);
     quote! {
         /// Any function of the schema: decodes a request whatever its id,
         /// generic wrappers such as `invokeWithLayer` included.

@@ -7,16 +7,43 @@ use super::paths::{Here, rust_type};
 use super::{Options, derives, fields, item_doc};
 use crate::model::{Constructor, Function, WireType};
 
+/// How the prelude and runtime names used in signatures are spelled at a place.
+pub struct Names {
+    /// `Result`.
+    pub result: TokenStream,
+    /// The runtime's `Reader`.
+    pub reader: TokenStream,
+    /// The runtime's `Writer`.
+    pub writer: TokenStream,
+    /// The runtime's `DecodeError`.
+    pub error: TokenStream,
+    /// `Sized`.
+    pub sized: TokenStream,
+}
+
+impl Names {
+    /// The spellings at `here`.
+    pub fn at(here: Here, options: &Options) -> Names {
+        Names {
+            result: here.std("Result"),
+            reader: here.runtime("Reader", options),
+            writer: here.runtime("Writer", options),
+            error: here.runtime("DecodeError", options),
+            sized: here.std("Sized"),
+        }
+    }
+}
+
 /// A constructor struct with its id and the four (de)serialization impls.
 pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStream {
     let rt = &options.runtime;
-    let result = here.std("Result");
-    let (reader, writer, error, sized) = (
-        here.runtime("Reader", options),
-        here.runtime("Writer", options),
-        here.runtime("DecodeError", options),
-        here.std("Sized"),
-    );
+    let Names {
+        result,
+        reader,
+        writer,
+        error,
+        sized,
+    } = Names::at(here, options);
     let name = format_ident!("{}", c.path.name);
     let doc = item_doc(
         c.doc.as_deref(),
@@ -96,13 +123,13 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
 /// A function struct with its id, (de)serialization and `RemoteCall`.
 pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
     let rt = &options.runtime;
-    let result = here.std("Result");
-    let (reader, writer, error, sized) = (
-        here.runtime("Reader", options),
-        here.runtime("Writer", options),
-        here.runtime("DecodeError", options),
-        here.std("Sized"),
-    );
+    let Names {
+        result,
+        reader,
+        writer,
+        error,
+        sized,
+    } = Names::at(here, options);
     let name = format_ident!("{}", f.path.name);
     let doc = item_doc(
         f.doc.as_deref(),
