@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::paths::{Here, rust_type};
 use super::{Options, derives, fields, item_doc};
-use crate::model::{Constructor, Function, WireType};
+use crate::model::{Constructor, FieldModel, Function, WireType};
 
 /// How the prelude and runtime names used in signatures are spelled at a place.
 pub struct Names {
@@ -34,6 +34,53 @@ impl Names {
     }
 }
 
+/// What constructors and functions share for emission.
+struct Item<'a> {
+    /// `constructor` or `function`, for the fallback doc line.
+    what: &'static str,
+    tl_name: &'a str,
+    rust_name: &'a str,
+    id: u32,
+    fields: &'a [FieldModel],
+    doc: Option<&'a str>,
+    declaration: &'a str,
+}
+
+/// The pieces of a struct and its impls common to constructors and functions.
+struct Parts {
+    name: proc_macro2::Ident,
+    doc: Vec<String>,
+    derives: TokenStream,
+    decls: Vec<TokenStream>,
+    id: Literal,
+    len: TokenStream,
+    writes: Vec<TokenStream>,
+    reads: Vec<TokenStream>,
+    inits: Vec<TokenStream>,
+}
+
+impl Parts {
+    /// `base` is the fixed length before the fields (4 for a function's id).
+    fn new(item: Item<'_>, base: usize, here: Here, options: &Options) -> Parts {
+        let (reads, inits) = fields::read_stmts(item.fields, here, options);
+        Parts {
+            name: format_ident!("{}", item.rust_name),
+            doc: item_doc(
+                item.doc,
+                &format!("The TL {} `{}`.", item.what, item.tl_name),
+                item.declaration,
+            ),
+            derives: derives(options),
+            decls: fields::declarations(item.fields, here),
+            id: id_literal(item.id),
+            len: fields::len_expr(item.fields, base, here, options),
+            writes: fields::write_stmts(item.fields, options),
+            reads,
+            inits,
+        }
+    }
+}
+
 /// A constructor struct with its id and the four (de)serialization impls.
 pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStream {
     let rt = &options.runtime;
@@ -44,19 +91,31 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
         error,
         sized,
     } = Names::at(here, options);
-    let name = format_ident!("{}", c.path.name);
-    let doc = item_doc(
-        c.doc.as_deref(),
-        &format!("The TL constructor `{}`.", c.tl_name),
-        &c.declaration,
+    let Parts {
+        name,
+        doc,
+        derives,
+        decls,
+        id,
+        len,
+        writes,
+        reads,
+        inits,
+    } = Parts::new(
+        Item {
+            what: "constructor",
+            tl_name: &c.tl_name,
+            rust_name: &c.path.name,
+            id: c.id,
+            fields: &c.fields,
+            doc: c.doc.as_deref(),
+            declaration: &c.declaration,
+        },
+        0,
+        here,
+        options,
     );
-    let derives = derives(options);
-    let decls = fields::declarations(&c.fields, here);
-    let id = id_literal(c.id);
     let tl_name = &c.tl_name;
-    let len = fields::len_expr(&c.fields, 0, here, options);
-    let writes = fields::write_stmts(&c.fields, options);
-    let (reads, inits) = fields::read_stmts(&c.fields, here, options);
     let out_param = if writes.is_empty() {
         quote!(_out)
     } else {
@@ -130,19 +189,31 @@ pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
         error,
         sized,
     } = Names::at(here, options);
-    let name = format_ident!("{}", f.path.name);
-    let doc = item_doc(
-        f.doc.as_deref(),
-        &format!("The TL function `{}`.", f.tl_name),
-        &f.declaration,
+    let Parts {
+        name,
+        doc,
+        derives,
+        decls,
+        id,
+        len,
+        writes,
+        reads,
+        inits,
+    } = Parts::new(
+        Item {
+            what: "function",
+            tl_name: &f.tl_name,
+            rust_name: &f.path.name,
+            id: f.id,
+            fields: &f.fields,
+            doc: f.doc.as_deref(),
+            declaration: &f.declaration,
+        },
+        4,
+        here,
+        options,
     );
-    let derives = derives(options);
-    let decls = fields::declarations(&f.fields, here);
-    let id = id_literal(f.id);
     let tl_name = &f.tl_name;
-    let len = fields::len_expr(&f.fields, 4, here, options);
-    let writes = fields::write_stmts(&f.fields, options);
-    let (reads, inits) = fields::read_stmts(&f.fields, here, options);
     let (generics, ser_bounds, de_bounds, call_bounds) = match &f.generic {
         Some(g) => {
             let g = format_ident!("{}", g);
