@@ -160,10 +160,3 @@ impl FieldModel {
         )
     }
 }
-
-impl Model {
-    /// The boxed type a constructor belongs to.
-    pub fn type_of(&self, constructor: &Constructor) -> Option<&BoxedType> {
-        self.types.iter().find(|t| t.tl_name == constructor.result)
-    }
-}
