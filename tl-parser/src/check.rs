@@ -13,7 +13,7 @@
 
 use crate::ast::{Definition, Schema};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::id::{Dialect, compute_id};
+use crate::id::{Dialect, compute_id, effective_id};
 use crate::parser::parse;
 use crate::validate::validate_source;
 
@@ -136,7 +136,7 @@ impl Summary {
         Summary {
             name: def.name.full.clone(),
             kind: Kind::of(def),
-            id: def.id.map_or(computed_id, |id| id.value),
+            id: effective_id(def, dialect),
             computed_id,
             line: def.span.line_col(src).0,
         }

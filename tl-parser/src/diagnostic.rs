@@ -6,7 +6,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
-use crate::span::{Span, line_col};
+use crate::span::{Span, floor_char_boundary, line_col};
 
 /// How bad a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,8 +80,8 @@ impl Diagnostic {
     /// the source line, and a caret under the span. No colours.
     pub fn render(&self, file_name: &str, src: &str) -> String {
         let file = SimpleFile::new(file_name, src);
-        let start = clamp_to_boundary(src, self.span.start);
-        let end = clamp_to_boundary(src, self.span.end.max(self.span.start)).max(start);
+        let start = floor_char_boundary(src, self.span.start);
+        let end = floor_char_boundary(src, self.span.end.max(self.span.start)).max(start);
         let diagnostic = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
@@ -105,14 +105,6 @@ impl Diagnostic {
             }
         }
     }
-}
-
-fn clamp_to_boundary(src: &str, offset: usize) -> usize {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 impl fmt::Display for Diagnostic {

@@ -15,13 +15,30 @@ pub enum Dialect {
 }
 
 impl Dialect {
-    /// Parses `telegram` or `tdlib` (also `ton`, an alias of `tdlib`).
-    pub fn from_name(name: &str) -> Option<Dialect> {
-        match name {
-            "telegram" => Some(Dialect::Telegram),
-            "tdlib" | "ton" => Some(Dialect::Tdlib),
-            _ => None,
+    /// Every dialect, in the order tools list them.
+    pub const ALL: [Dialect; 2] = [Dialect::Telegram, Dialect::Tdlib];
+
+    /// The name [`Dialect::from_name`] reads: `telegram` or `tdlib`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Telegram => "telegram",
+            Dialect::Tdlib => "tdlib",
         }
+    }
+
+    /// Other names [`Dialect::from_name`] accepts: `ton` for `tdlib`.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Dialect::Telegram => &[],
+            Dialect::Tdlib => &["ton"],
+        }
+    }
+
+    /// Parses a [`Dialect::name`] or one of its [`Dialect::aliases`].
+    pub fn from_name(name: &str) -> Option<Dialect> {
+        Dialect::ALL
+            .into_iter()
+            .find(|d| d.name() == name || d.aliases().contains(&name))
     }
 }
 
@@ -40,39 +57,30 @@ pub fn compute_id(def: &Definition, dialect: Dialect) -> u32 {
     crc32fast::hash(normalized_text(def, dialect).as_bytes())
 }
 
-/// Where normalized text goes (a `String`; kept as a trait so other sinks can share the rules).
-trait Sink {
-    fn push_str(&mut self, s: &str);
+/// The id a declaration has on the wire: its explicit `#id` when written,
+/// else [`compute_id`].
+pub fn effective_id(def: &Definition, dialect: Dialect) -> u32 {
+    def.id
+        .map_or_else(|| compute_id(def, dialect), |id| id.value)
+}
 
-    fn push(&mut self, c: char) {
-        let mut buf = [0u8; 4];
-        self.push_str(c.encode_utf8(&mut buf));
-    }
-
-    /// A number in decimal, without going through `fmt`.
-    fn push_number(&mut self, mut n: u64) {
-        let mut buf = [0u8; 20];
-        let mut at = buf.len();
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+/// Appends `n` in decimal, without going through `fmt` (ids are computed for
+/// every declaration of every schema read).
+fn push_number(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
-        // Only ASCII digits were written.
-        self.push_str(std::str::from_utf8(&buf[at..]).unwrap_or("0"));
     }
+    out.extend(buf[at..].iter().map(|&d| char::from(d)));
 }
 
-impl Sink for String {
-    fn push_str(&mut self, s: &str) {
-        String::push_str(self, s);
-    }
-}
-
-fn write_normalized(out: &mut impl Sink, def: &Definition, dialect: Dialect) {
+fn write_normalized(out: &mut String, def: &Definition, dialect: Dialect) {
     out.push_str(&def.name.full);
     for param in &def.params {
         for name in &param.names {
@@ -95,7 +103,7 @@ fn write_normalized(out: &mut impl Sink, def: &Definition, dialect: Dialect) {
     write_type(out, &def.result, dialect, false);
 }
 
-fn write_field(out: &mut impl Sink, field: &Field, dialect: Dialect) {
+fn write_field(out: &mut String, field: &Field, dialect: Dialect) {
     if dialect == Dialect::Telegram
         && let FieldType::Conditional { ty, .. } = &field.ty
         && ty.name.full == "true"
@@ -119,7 +127,7 @@ fn write_field(out: &mut impl Sink, field: &Field, dialect: Dialect) {
         FieldType::Conditional { flag, bit, ty, .. } => {
             out.push_str(&flag.name);
             out.push('.');
-            out.push_number(*bit);
+            push_number(out, *bit);
             out.push('?');
             write_type(out, ty, dialect, false);
         }
@@ -129,7 +137,7 @@ fn write_field(out: &mut impl Sink, field: &Field, dialect: Dialect) {
         } => {
             match multiplicity {
                 Some(Multiplicity::Literal(n, _)) => {
-                    out.push_number(*n);
+                    push_number(out, *n);
                     out.push('*');
                 }
                 Some(Multiplicity::Var(v)) => {
@@ -148,7 +156,7 @@ fn write_field(out: &mut impl Sink, field: &Field, dialect: Dialect) {
 }
 
 /// Writes a type. `in_vector` is true inside `Vector<...>`, where `bytes` stays `bytes`.
-fn write_type(out: &mut impl Sink, ty: &TypeExpr, dialect: Dialect, in_vector: bool) {
+fn write_type(out: &mut String, ty: &TypeExpr, dialect: Dialect, in_vector: bool) {
     if ty.percent {
         out.push('%');
     }
@@ -189,5 +197,14 @@ mod tests {
             "updateShortSentMessage flags:# id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector MessageEntity = Updates"
         );
         assert_eq!(compute_id(&def, Dialect::Telegram), 0x11f1331c);
+    }
+
+    #[test]
+    fn dialect_names_round_trip() {
+        for dialect in Dialect::ALL {
+            assert_eq!(Dialect::from_name(dialect.name()), Some(dialect));
+        }
+        assert_eq!(Dialect::from_name("ton"), Some(Dialect::Tdlib));
+        assert_eq!(Dialect::from_name("TDLib"), None);
     }
 }

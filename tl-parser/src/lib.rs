@@ -25,7 +25,7 @@ pub mod validate;
 pub use ast::{Definition, Schema, Section};
 pub use check::{Checked, Kind, Summary, check};
 pub use diagnostic::{Diagnostic, Severity};
-pub use id::{Dialect, compute_id};
+pub use id::{Dialect, compute_id, effective_id};
 pub use parser::{Parsed, parse};
 pub use span::Span;
 pub use validate::{validate, validate_source};

@@ -39,15 +39,22 @@ impl Span {
 /// An offset inside a multi-byte character counts as that character; one past
 /// the end points just after the last character.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = floor_char_boundary(src, offset);
     let before = &src[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let line = before.matches('\n').count() + 1;
     let col = before[line_start..].chars().count() + 1;
     (line, col)
+}
+
+/// The largest character boundary of `src` at or before byte `offset`
+/// (`src.len()` for offsets past the end).
+pub fn floor_char_boundary(src: &str, offset: usize) -> usize {
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 #[cfg(test)]
@@ -64,5 +71,16 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, src.len()), (3, 2));
         assert_eq!(line_col(src, 1000), (3, 2));
+    }
+
+    #[test]
+    fn boundaries_round_down() {
+        let src = "aö";
+        // `ö` takes bytes 1 and 2.
+        assert_eq!(floor_char_boundary(src, 0), 0);
+        assert_eq!(floor_char_boundary(src, 1), 1);
+        assert_eq!(floor_char_boundary(src, 2), 1);
+        assert_eq!(floor_char_boundary(src, 3), 3);
+        assert_eq!(floor_char_boundary(src, 99), 3);
     }
 }

@@ -21,6 +21,9 @@
 //!   *prefix* functions (`invokeWithReCaptchaPrefix#adbb0f94 token:string =
 //!   Error;` beside `invokeWithReCaptcha#adbb0f94 {X:Type} token:string
 //!   query:!X = X;`) to describe the start of a generic wrapper.
+//! * **duplicate fields** — two fields of one declaration (or of one
+//!   repetition) with the same name: an error on the second, since no struct
+//!   can hold both.
 //! * **flags** — in `x:flags.N?T`, `flags` must be a `#` field declared earlier
 //!   in the same declaration (or earlier inside the same repetition), and `N`
 //!   must be in `0..=31`. Several fields may share one bit. The count `n` of a
@@ -225,6 +228,7 @@ impl<'a> Validator<'a> {
     ) {
         let mut earlier: Vec<&'a Field> = outer.to_vec();
         for (index, field) in fields.iter().enumerate() {
+            self.duplicate_field(field, &fields[..index]);
             match &field.ty {
                 FieldType::Nat => {}
                 FieldType::Plain { bang, ty } => {
@@ -285,6 +289,29 @@ impl<'a> Validator<'a> {
                 }
             }
             earlier.push(field);
+        }
+    }
+
+    /// A field named like an earlier one of the same list: the generated
+    /// struct could not hold both.
+    fn duplicate_field(&mut self, field: &Field, before: &[Field]) {
+        let Some(name) = &field.name else { return };
+        let first = before
+            .iter()
+            .filter_map(|f| f.name.as_ref())
+            .find(|n| n.name == name.name);
+        if let Some(first) = first {
+            let note = match self.src {
+                Some(src) => {
+                    let (line, col) = first.span.line_col(src);
+                    format!("first declared at line {line}, column {col}")
+                }
+                None => format!("first declared at byte {}", first.span.start),
+            };
+            self.out.push(
+                Diagnostic::error(name.span, format!("duplicate field `{}`", name.name))
+                    .with_note(note),
+            );
         }
     }
 

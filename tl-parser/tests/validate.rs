@@ -294,3 +294,42 @@ warning: explicit id #12345678 differs from the computed id #9fc8f9aa
 "
     );
 }
+
+#[test]
+fn duplicate_field_names_are_errors() {
+    let src = format!(
+        "{PRELUDE}\
+x#12345678 a:int a:int a:int = X;
+row n:# items:n*[ a:int a:int ] a:int = Row;
+"
+    );
+    assert_eq!(
+        problems(&src),
+        vec![
+            // CRC32 of "x a:int a:int a:int = X" (Python's zlib): 0x2e080be6.
+            warn(
+                3,
+                2,
+                "explicit id #12345678 differs from the computed id #2e080be6"
+            ),
+            err(3, 18, "duplicate field `a`"),
+            err(3, 24, "duplicate field `a`"),
+            err(4, 25, "duplicate field `a`"),
+        ]
+    );
+    let checked = check(&src, Dialect::Telegram);
+    let notes: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.notes.clone())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            vec![],
+            vec!["first declared at line 3, column 12".to_owned()],
+            vec!["first declared at line 3, column 12".to_owned()],
+            vec!["first declared at line 4, column 19".to_owned()],
+        ]
+    );
+}
