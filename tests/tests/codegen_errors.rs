@@ -1,44 +1,133 @@
-//! Schemas the generator rejects fail with located, rendered diagnostics.
+//! Schemas the generator rejects fail with structured, located diagnostics,
+//! rendered only when displayed.
 
-use tl_codegen::{Config, Error};
+use tl_codegen::{Config, Error, SchemaError, Severity};
 
-fn error_of(sources: &[(&str, &str)]) -> (String, usize) {
-    match Config::new().generate_from_strs(sources) {
-        Err(Error::Schema { rendered, errors }) => (rendered, errors),
+fn schema_error(config: &Config, sources: &[(&str, &str)]) -> SchemaError {
+    match config.generate_from_strs(sources) {
+        Err(Error::Schema(e)) => e,
         Err(other) => panic!("unexpected error kind: {other}"),
         Ok(_) => panic!("generation succeeded"),
     }
 }
 
+/// `(file name, line, column, severity, message)` of every diagnostic.
+fn located(e: &SchemaError) -> Vec<(String, usize, usize, Severity, String)> {
+    e.diagnostics()
+        .iter()
+        .map(|d| {
+            let source = e.source_of(d).expect("the file is kept");
+            let (line, col) = d.diagnostic.line_col(&source.text);
+            (
+                source.name.clone(),
+                line,
+                col,
+                d.diagnostic.severity,
+                d.diagnostic.message.clone(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn repetitions_are_rejected_with_location() {
-    let (rendered, errors) = error_of(&[(
-        "rep.tl",
-        "int ? = Int;\ngen.block n:# data:n*[ int ] = gen.Block;\n",
-    )]);
-    assert_eq!(errors, 1);
+    let e = schema_error(
+        &Config::new(),
+        &[(
+            "rep.tl",
+            "int ? = Int;\ngen.block n:# data:n*[ int ] = gen.Block;\n",
+        )],
+    );
+    assert_eq!(e.error_count(), 1);
     assert_eq!(
-        rendered,
+        located(&e),
+        [(
+            "rep.tl".to_owned(),
+            2,
+            15,
+            Severity::Error,
+            "repetitions (`n*[ ... ]`) are not supported by the code generator".to_owned()
+        )]
+    );
+    assert_eq!(
+        e.to_string(),
         "error: repetitions (`n*[ ... ]`) are not supported by the code generator\n  \
          --> rep.tl:2:15\n  |\n2 | gen.block n:# data:n*[ int ] = gen.Block;\n  \
          |               ^^^^^^^^^^^^^^\n\nerror: could not generate code: 1 error in the schema\n"
     );
 }
 
+/// `Debug` (what `fn main() -> Result<(), Error>` prints after `Error: `)
+/// renders the diagnostics instead of escaping them.
+#[test]
+fn debug_renders_the_diagnostics() {
+    let config = Config::new();
+    let result = config.generate_from_strs(&[("api.tl", "foo#12345678 x:Strin = Foo;\n")]);
+    let e = result.unwrap_err();
+    assert_eq!(
+        format!("{e:?}"),
+        "could not generate code: 1 error in the schema\n\n\
+         error: unknown type `Strin`\n  --> api.tl:1:16\n  |\n1 | foo#12345678 x:Strin = Foo;\n  \
+         |                ^^^^^\n\n"
+    );
+}
+
+#[test]
+fn warnings_join_the_errors_only_when_asked_for() {
+    // An explicit id that is not the CRC32 (a warning) and an unknown type.
+    let src = [(
+        "w.tl",
+        "int ? = Int;\npoint#00000001 x:int = Point;\nline a:Pointt = Line;\n",
+    )];
+    let quiet = schema_error(&Config::new(), &src);
+    assert_eq!(
+        located(&quiet)
+            .into_iter()
+            .map(|(_, l, c, s, _)| (l, c, s))
+            .collect::<Vec<_>>(),
+        [(3, 8, Severity::Error)]
+    );
+    let loud = schema_error(Config::new().warnings(true), &src);
+    assert_eq!(
+        located(&loud)
+            .into_iter()
+            .map(|(_, l, c, s, _)| (l, c, s))
+            .collect::<Vec<_>>(),
+        [(2, 6, Severity::Warning), (3, 8, Severity::Error)]
+    );
+    assert_eq!(loud.error_count(), 1);
+    assert!(
+        loud.to_string()
+            .starts_with("warning: explicit id #00000001")
+    );
+    assert_eq!(
+        loud.one_line_each()[1],
+        "w.tl:3:8: error: unknown type `Pointt`"
+    );
+}
+
 #[test]
 fn conflicting_definitions_across_files_are_located() {
-    let (rendered, errors) = error_of(&[
-        ("a.tl", "int ? = Int;\npoint x:int = Point;\n"),
-        ("b.tl", "int ? = Int;\npoint x:int y:int = Point;\n"),
-    ]);
-    assert_eq!(errors, 1);
-    assert!(
-        rendered.starts_with("error: conflicting definition of `point`\n  --> b.tl:2:1\n"),
-        "{rendered}"
+    let e = schema_error(
+        &Config::new(),
+        &[
+            ("a.tl", "int ? = Int;\npoint x:int = Point;\n"),
+            ("b.tl", "int ? = Int;\npoint x:int y:int = Point;\n"),
+        ],
     );
-    assert!(
-        rendered.contains("= first defined differently at a.tl:2:1"),
-        "{rendered}"
+    assert_eq!(
+        located(&e),
+        [(
+            "b.tl".to_owned(),
+            2,
+            1,
+            Severity::Error,
+            "conflicting definition of `point`".to_owned()
+        )]
+    );
+    assert_eq!(
+        e.diagnostics()[0].diagnostic.notes,
+        ["first defined differently at a.tl:2:1"]
     );
 }
 
@@ -56,4 +145,42 @@ fn identical_definitions_across_files_merge() {
         .unwrap();
     assert_eq!(code.matches("pub struct Point {").count(), 1);
     assert!(code.contains("pub struct Line {"));
+}
+
+/// The schema of issue 6 used to hang `generate`: now a located error.
+#[test]
+fn duplicate_field_names_are_an_error_not_a_hang() {
+    let e = schema_error(
+        &Config::new(),
+        &[("x.tl", "int ? = Int;\nx#12345678 a:int a:int a:int = X;\n")],
+    );
+    let errors: Vec<_> = located(&e)
+        .into_iter()
+        .map(|(_, l, c, _, m)| (l, c, m))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (2, 18, "duplicate field `a`".to_owned()),
+            (2, 24, "duplicate field `a`".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_runtime_path_that_is_no_path_is_an_option_error() {
+    let result = Config::new()
+        .runtime_crate("not a path")
+        .generate_from_strs(&[("p.tl", "int ? = Int;\npoint x:int = Point;\n")]);
+    match result {
+        Err(e @ Error::InvalidOption { option, .. }) => {
+            assert_eq!(option, "runtime_crate");
+            assert!(
+                e.to_string()
+                    .starts_with("invalid option `runtime_crate`: `not a path` is not a Rust path"),
+                "{e}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -1,13 +1,21 @@
-//! The builder a `build.rs` (or any caller) configures generation with.
+//! The options of generation, each declared once: a field of [`Config`], its
+//! builder method, its default (decided in one accessor), and its
+//! command-line flag ([`Config::command_line_flags`]).
+//!
+//! What generation does with them lives in `pipeline.rs`; emission reads them
+//! through `emit::Context`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tl_parser::Dialect;
 
-use crate::emit::{self, Settings};
-use crate::error::Error;
-use crate::load::{self, Source};
-use crate::model;
+/// The path generated code reaches the runtime crate by, unless
+/// [`Config::runtime_crate`] says otherwise.
+pub const DEFAULT_RUNTIME_CRATE: &str = "::tl_runtime";
+
+/// The output file name of [`Config::compile`], unless [`Config::file_name`]
+/// says otherwise.
+pub const DEFAULT_FILE_NAME: &str = "tl_types.rs";
 
 /// Settings for generating Rust from TL schemas, prost-build style.
 ///
@@ -21,41 +29,30 @@ use crate::model;
 /// }
 /// // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/tl_types.rs"));
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Two configurations are equal when they generate and write the same way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
-    dialect: Dialect,
+    dialect: Option<Dialect>,
     serde: bool,
     lossy_strings: bool,
-    runtime_crate: String,
+    runtime_crate: Option<String>,
     out_dir: Option<PathBuf>,
-    file_name: String,
+    file_name: Option<String>,
     warnings: bool,
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            dialect: Dialect::Telegram,
-            serde: false,
-            lossy_strings: false,
-            runtime_crate: "::tl_runtime".to_owned(),
-            out_dir: None,
-            file_name: "tl_types.rs".to_owned(),
-            warnings: false,
-        }
-    }
-}
-
 impl Config {
-    /// The defaults: Telegram dialect, no serde, strict UTF-8, output
-    /// `tl_types.rs` in `OUT_DIR`.
+    /// The defaults: Telegram's id rules, no serde, strict UTF-8, output
+    /// `tl_types.rs` in `OUT_DIR`, warnings not printed.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Which rules compute constructor ids that the schema does not write.
+    /// Which rules compute the constructor ids that the schema does not write
+    /// (default [`Dialect::Telegram`]).
     pub fn dialect(&mut self, dialect: Dialect) -> &mut Self {
-        self.dialect = dialect;
+        self.dialect = Some(dialect);
         self
     }
 
@@ -73,10 +70,10 @@ impl Config {
         self
     }
 
-    /// The path generated code names the runtime crate by (default `::tl_runtime`),
-    /// for crates that re-export it.
+    /// The path generated code names the runtime crate by (default
+    /// `::tl_runtime`), for crates that re-export it.
     pub fn runtime_crate(&mut self, path: impl Into<String>) -> &mut Self {
-        self.runtime_crate = path.into();
+        self.runtime_crate = Some(path.into());
         self
     }
 
@@ -88,121 +85,115 @@ impl Config {
 
     /// The output file name inside the output directory (default `tl_types.rs`).
     pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
-        self.file_name = name.into();
+        self.file_name = Some(name.into());
         self
     }
 
-    /// Print schema warnings as `cargo:warning=` lines from [`Config::compile`]
-    /// (off by default: real schemas carry known id quirks).
+    /// Show schema warnings: [`Config::compile`] prints them as
+    /// `cargo:warning=` lines, and a failing schema's error lists them next to
+    /// the errors (off by default: real schemas carry known id quirks).
     pub fn warnings(&mut self, enable: bool) -> &mut Self {
         self.warnings = enable;
         self
     }
 
-    /// Reads the schema files and returns the generated Rust source.
-    pub fn generate(&self, paths: &[impl AsRef<Path>]) -> Result<String, Error> {
-        let sources = read_sources(paths)?;
-        self.generate_sources(sources).map(|(code, _)| code)
-    }
-
-    /// Generates from schema texts already in memory: `(name, text)` pairs.
-    pub fn generate_from_strs(&self, sources: &[(&str, &str)]) -> Result<String, Error> {
-        let sources = sources
-            .iter()
-            .map(|(name, text)| Source {
-                name: (*name).to_owned(),
-                text: (*text).to_owned(),
-            })
-            .collect();
-        self.generate_sources(sources).map(|(code, _)| code)
-    }
-
-    /// For build scripts: generates from the files, writes the output to
-    /// `OUT_DIR` (or [`Config::out_dir`]) only if it changed, prints
-    /// `cargo:rerun-if-changed` for each schema, and returns the output path.
-    /// A schema error fails with every diagnostic rendered.
-    pub fn compile(&self, paths: &[impl AsRef<Path>]) -> Result<PathBuf, Error> {
-        for path in paths {
-            println!("cargo:rerun-if-changed={}", path.as_ref().display());
+    /// The flags of `tl-codegen generate` that generate the same code as this
+    /// configuration (options that only decide where [`Config::compile`]
+    /// writes have no flag). A default setting gives no flag.
+    ///
+    /// ```
+    /// let mut config = tl_codegen::Config::new();
+    /// config.dialect(tl_codegen::Dialect::Tdlib).serde(true);
+    /// assert_eq!(config.command_line_flags(), ["--dialect", "tdlib", "--serde"]);
+    /// ```
+    pub fn command_line_flags(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if let Some(dialect) = self.dialect {
+            flags.extend(["--dialect".to_owned(), dialect.name().to_owned()]);
         }
-        let out_dir = match &self.out_dir {
-            Some(dir) => dir.clone(),
-            None => std::env::var_os("OUT_DIR")
-                .map(PathBuf::from)
-                .ok_or(Error::NoOutDir)?,
-        };
-        let sources = read_sources(paths)?;
-        let (code, warnings) = self.generate_sources(sources)?;
-        if self.warnings {
-            for line in warnings.lines().filter(|l| l.starts_with("warning")) {
-                println!("cargo:warning={line}");
-            }
+        if self.serde {
+            flags.push("--serde".to_owned());
         }
-        let out = out_dir.join(&self.file_name);
-        let unchanged = std::fs::read(&out).is_ok_and(|old| old == code.as_bytes());
-        if !unchanged {
-            std::fs::write(&out, code).map_err(|source| Error::Io {
-                path: out.clone(),
-                source,
-            })?;
+        if self.lossy_strings {
+            flags.push("--lossy-strings".to_owned());
         }
-        Ok(out)
+        if let Some(path) = &self.runtime_crate {
+            flags.extend(["--runtime-crate".to_owned(), path.clone()]);
+        }
+        flags
     }
 
-    /// Reads, checks and merges the schema files and returns the intermediate
-    /// model, for tools that emit something other than Rust (documentation,
-    /// test dispatchers, other output styles).
-    pub fn model(&self, paths: &[impl AsRef<Path>]) -> Result<model::Model, Error> {
-        let loaded = load::load(read_sources(paths)?, self.dialect)?;
-        let defs = loaded.merged(self.dialect)?;
-        model::build(&defs, loaded.layer(), self.dialect, &loaded.class_docs())
-            .map_err(|errors| load::schema_error(&loaded.sources, &errors))
+    /// The id rules in effect: the chosen [`Config::dialect`], else the default.
+    pub fn dialect_in_effect(&self) -> Dialect {
+        self.dialect.unwrap_or_default()
     }
 
-    /// Code and rendered warnings.
-    fn generate_sources(&self, sources: Vec<Source>) -> Result<(String, String), Error> {
-        let names: Vec<String> = sources.iter().map(|s| display_name(&s.name)).collect();
-        let loaded = load::load(sources, self.dialect)?;
-        let defs = loaded.merged(self.dialect)?;
-        let model = model::build(&defs, loaded.layer(), self.dialect, &loaded.class_docs())
-            .map_err(|errors| load::schema_error(&loaded.sources, &errors))?;
-        let settings = Settings {
-            runtime: self.runtime_crate.clone(),
-            serde: self.serde,
-            lossy_strings: self.lossy_strings,
-            sources: names,
-        };
-        let code = emit::emit(&model, &settings).map_err(Error::Emit)?;
-        Ok((code, load::render(&loaded.sources, &loaded.warnings)))
+    // The other options' values in effect, each default decided here once.
+
+    pub(crate) fn serde_enabled(&self) -> bool {
+        self.serde
+    }
+
+    pub(crate) fn lossy_strings_enabled(&self) -> bool {
+        self.lossy_strings
+    }
+
+    pub(crate) fn runtime_crate_path(&self) -> &str {
+        self.runtime_crate
+            .as_deref()
+            .unwrap_or(DEFAULT_RUNTIME_CRATE)
+    }
+
+    /// The output directory: the configured one, else `OUT_DIR`.
+    pub(crate) fn out_dir_in_effect(&self) -> Option<PathBuf> {
+        self.out_dir
+            .clone()
+            .or_else(|| std::env::var_os("OUT_DIR").map(PathBuf::from))
+    }
+
+    pub(crate) fn file_name_in_effect(&self) -> &str {
+        self.file_name.as_deref().unwrap_or(DEFAULT_FILE_NAME)
+    }
+
+    pub(crate) fn warnings_enabled(&self) -> bool {
+        self.warnings
     }
 }
 
-/// The file name only, so the header does not depend on where the checkout is.
-fn display_name(name: &str) -> String {
-    Path::new(name)
-        .file_name()
-        .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn read_sources(paths: &[impl AsRef<Path>]) -> Result<Vec<Source>, Error> {
-    paths
-        .iter()
-        .map(|path| {
-            let path = path.as_ref();
-            std::fs::read_to_string(path)
-                .map(|text| Source {
-                    name: path.display().to_string(),
-                    text,
-                })
-                .map_err(|source| Error::Io {
-                    path: path.to_owned(),
-                    source,
-                })
-        })
-        .collect()
-}
+    #[test]
+    fn defaults_are_decided_in_one_place() {
+        let config = Config::new();
+        assert_eq!(config.dialect_in_effect(), Dialect::Telegram);
+        assert!(!config.serde_enabled());
+        assert!(!config.lossy_strings_enabled());
+        assert_eq!(config.runtime_crate_path(), "::tl_runtime");
+        assert_eq!(config.file_name_in_effect(), "tl_types.rs");
+        assert!(!config.warnings_enabled());
+        assert!(config.command_line_flags().is_empty());
+    }
 
-/// One-line shortcut for build scripts: [`Config::new`] then [`Config::compile`].
-pub fn compile(paths: &[impl AsRef<Path>]) -> Result<PathBuf, Error> {
-    Config::new().compile(paths)
+    #[test]
+    fn every_generation_option_has_a_flag() {
+        let mut config = Config::new();
+        config
+            .dialect(Dialect::Telegram)
+            .serde(true)
+            .lossy_strings(true)
+            .runtime_crate("crate::rt");
+        assert_eq!(
+            config.command_line_flags(),
+            [
+                "--dialect",
+                "telegram",
+                "--serde",
+                "--lossy-strings",
+                "--runtime-crate",
+                "crate::rt"
+            ]
+        );
+    }
 }

@@ -16,10 +16,12 @@ mod emit;
 mod error;
 mod load;
 pub mod model;
+mod pipeline;
 
-pub use config::{Config, compile};
-pub use error::Error;
-pub use tl_parser::Dialect;
+pub use config::{Config, DEFAULT_FILE_NAME, DEFAULT_RUNTIME_CRATE};
+pub use error::{Error, FileDiagnostic, SchemaError, Source};
+pub use pipeline::compile;
+pub use tl_parser::{Diagnostic, Dialect, Severity};
 
 /// Generates Rust from the schema files with the default [`Config`].
 pub fn generate(paths: &[impl AsRef<std::path::Path>]) -> Result<String, Error> {

@@ -1,20 +1,28 @@
 //! Reading schema files, checking them, and merging their declarations.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use tl_parser::id::normalized_text;
-use tl_parser::{Definition, Diagnostic, Dialect, Schema, Section, compute_id};
+use tl_parser::{Definition, Diagnostic, Dialect, Schema, Section, effective_id};
 
-use crate::error::Error;
-use crate::model::{Located, LocatedDiagnostic};
+use crate::error::{Error, FileDiagnostic, SchemaError, Source};
+use crate::model::Located;
 
-/// One schema file's name and text.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// The name used in diagnostics (usually the path).
-    pub name: String,
-    /// The file's text.
-    pub text: String,
+/// Reads each file into a [`Source`] named by its path as given.
+pub fn read(paths: &[impl AsRef<Path>]) -> Result<Vec<Source>, Error> {
+    paths
+        .iter()
+        .map(|path| {
+            let path = path.as_ref();
+            std::fs::read_to_string(path)
+                .map(|text| Source::new(path.display().to_string(), text))
+                .map_err(|source| Error::Io {
+                    path: path.to_owned(),
+                    source,
+                })
+        })
+        .collect()
 }
 
 /// Parsed and validated sources.
@@ -23,40 +31,40 @@ pub struct Loaded {
     pub sources: Vec<Source>,
     /// Their syntax trees, same order.
     pub schemas: Vec<Schema>,
-    /// Warnings, with the index of their file.
-    pub warnings: Vec<LocatedDiagnostic>,
+    /// Warnings and errors of every file, in file order.
+    pub diagnostics: Vec<FileDiagnostic>,
 }
 
-/// Parses and validates every source; any error fails with all of them rendered.
-pub fn load(sources: Vec<Source>, dialect: Dialect) -> Result<Loaded, Error> {
-    let mut schemas = Vec::new();
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
+/// Parses and validates every source, keeping every diagnostic.
+pub fn load(sources: Vec<Source>, dialect: Dialect) -> Loaded {
+    let mut schemas = Vec::with_capacity(sources.len());
+    let mut diagnostics = Vec::new();
     for (file, source) in sources.iter().enumerate() {
         let checked = tl_parser::check(&source.text, dialect);
-        for d in checked.diagnostics {
-            if d.is_error() {
-                errors.push((file, d));
-            } else {
-                warnings.push((file, d));
-            }
-        }
+        diagnostics.extend(
+            checked
+                .diagnostics
+                .into_iter()
+                .map(|d| FileDiagnostic::new(file, d)),
+        );
         schemas.push(checked.schema);
     }
-    if !errors.is_empty() {
-        return Err(schema_error(&sources, &errors));
-    }
-    Ok(Loaded {
+    Loaded {
         sources,
         schemas,
-        warnings,
-    })
+        diagnostics,
+    }
 }
 
 impl Loaded {
+    /// Whether any file has an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.diagnostic.is_error())
+    }
+
     /// Every declaration of every file; a declaration repeated identically in
     /// a later file is kept once, a conflicting one is an error.
-    pub fn merged(&self, dialect: Dialect) -> Result<Vec<Located<'_>>, Error> {
+    pub fn merged(&self, dialect: Dialect) -> Result<Vec<Located<'_>>, Vec<FileDiagnostic>> {
         let mut seen: BTreeMap<(Section, &str), Located<'_>> = BTreeMap::new();
         let mut out = Vec::new();
         let mut errors = Vec::new();
@@ -74,7 +82,7 @@ impl Loaded {
                     Some(first) => {
                         let source = &self.sources[first.file];
                         let (line, col) = first.def.span.line_col(&source.text);
-                        errors.push((
+                        errors.push(FileDiagnostic::new(
                             file,
                             Diagnostic::error(
                                 def.name.span,
@@ -92,7 +100,7 @@ impl Loaded {
         if errors.is_empty() {
             Ok(out)
         } else {
-            Err(schema_error(&self.sources, &errors))
+            Err(errors)
         }
     }
 
@@ -109,34 +117,40 @@ impl Loaded {
             .map(|c| (c.name.clone(), c.description.clone()))
             .collect()
     }
+
+    /// The file names without their folders, so generated output does not
+    /// depend on where the checkout is.
+    pub fn file_names(&self) -> Vec<String> {
+        self.sources
+            .iter()
+            .map(|s| {
+                Path::new(&s.name)
+                    .file_name()
+                    .map_or_else(|| s.name.clone(), |n| n.to_string_lossy().into_owned())
+            })
+            .collect()
+    }
+
+    /// The error for `problems`, with the warnings in front of them when
+    /// `warnings` is set; the sources move into it.
+    pub fn into_error(self, problems: Vec<FileDiagnostic>, warnings: bool) -> Error {
+        let mut shown: Vec<FileDiagnostic> = if warnings {
+            self.diagnostics
+        } else {
+            self.diagnostics
+                .into_iter()
+                .filter(|d| d.diagnostic.is_error())
+                .collect()
+        };
+        shown.extend(problems);
+        Error::Schema(SchemaError::new(self.sources, shown))
+    }
 }
 
 /// Whether two declarations of one name are the same: same normalized text
 /// and same id in effect (an id written in one file and computed in the other
 /// counts as the same).
 fn same_declaration(a: &Definition, b: &Definition, dialect: Dialect) -> bool {
-    let id = |d: &Definition| d.id.map_or_else(|| compute_id(d, dialect), |id| id.value);
-    normalized_text(a, Dialect::Tdlib) == normalized_text(b, Dialect::Tdlib) && id(a) == id(b)
-}
-
-/// Renders located diagnostics into [`Error::Schema`].
-pub fn schema_error(sources: &[Source], diagnostics: &[LocatedDiagnostic]) -> Error {
-    let mut rendered = render(sources, diagnostics);
-    let errors = diagnostics.iter().filter(|(_, d)| d.is_error()).count();
-    rendered.push_str(&format!(
-        "error: could not generate code: {errors} error{} in the schema\n",
-        if errors == 1 { "" } else { "s" }
-    ));
-    Error::Schema { rendered, errors }
-}
-
-/// Renders located diagnostics one after another.
-pub fn render(sources: &[Source], diagnostics: &[LocatedDiagnostic]) -> String {
-    let mut out = String::new();
-    for (file, d) in diagnostics {
-        if let Some(source) = sources.get(*file) {
-            out.push_str(&d.render(&source.name, &source.text));
-        }
-    }
-    out
+    normalized_text(a, Dialect::Tdlib) == normalized_text(b, Dialect::Tdlib)
+        && effective_id(a, dialect) == effective_id(b, dialect)
 }

@@ -6,8 +6,9 @@
 //!                     [--runtime-crate PATH] [-o OUT] FILE...
 //! ```
 //!
-//! Exit status: 0 when every file is free of errors, 1 when some file has an
-//! error, 2 on a usage error or a file that cannot be read or written.
+//! Exit status ([`cli::Exit`]): 0 when every file is free of errors, 1 when
+//! some file has an error, 2 on a usage error or a file that cannot be read
+//! or written.
 
 use std::process::ExitCode;
 
@@ -36,9 +37,71 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let status = match cli.command {
+    let exit = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
     };
-    ExitCode::from(status)
+    exit.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+    use tl_codegen::{Config, Dialect};
+
+    use super::{Cli, Command};
+
+    /// The `Config` `tl-codegen generate FLAGS... x.tl` generates with.
+    fn config_of(flags: &[String]) -> Config {
+        let mut argv = vec!["tl-codegen".to_owned(), "generate".to_owned()];
+        argv.extend_from_slice(flags);
+        argv.push("x.tl".to_owned());
+        match Cli::try_parse_from(argv).map(|cli| cli.command) {
+            Ok(Command::Generate(args)) => Config::from(&args),
+            other => panic!("{flags:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn no_flags_give_the_default_config() {
+        assert_eq!(config_of(&[]), Config::default());
+    }
+
+    /// Builder → command-line flags → builder gives the same configuration,
+    /// option by option and all together.
+    #[test]
+    fn builder_flags_builder_round_trip() {
+        let mut configs = Vec::new();
+        for dialect in Dialect::ALL {
+            configs.push(Config::new().dialect(dialect).clone());
+        }
+        configs.push(Config::new().serde(true).clone());
+        configs.push(Config::new().lossy_strings(true).clone());
+        configs.push(Config::new().runtime_crate("crate::rt").clone());
+        configs.push(
+            Config::new()
+                .dialect(Dialect::Tdlib)
+                .serde(true)
+                .lossy_strings(true)
+                .runtime_crate("::my::tl_runtime")
+                .clone(),
+        );
+        for config in configs {
+            let flags = config.command_line_flags();
+            assert_eq!(config_of(&flags), config, "{flags:?}");
+        }
+    }
+
+    #[test]
+    fn dialect_aliases_are_accepted() {
+        let ton = config_of(&["--dialect".to_owned(), "ton".to_owned()]);
+        assert_eq!(ton, Config::new().dialect(Dialect::Tdlib).clone());
+        let unknown = Cli::try_parse_from(["tl-codegen", "check", "--dialect", "tl", "x.tl"]);
+        let message = unknown.unwrap_err().to_string();
+        assert!(
+            message.contains("invalid value 'tl' for '--dialect <DIALECT>'")
+                && message.contains("[possible values: telegram, tdlib]"),
+            "{message}"
+        );
+    }
 }

@@ -90,15 +90,15 @@ fn schema_errors_exit_1_with_rendered_diagnostics() {
         stderr(&out),
         "\
 error: unknown type `unk.Person`
-   --> schema/fixtures/invalid/unknown_type.tl:14:11
+   --> schema/fixtures/invalid/unknown_type.tl:13:11
    |
-14 |     owner:unk.Person = unk.Item;
+13 |     owner:unk.Person = unk.Item;
    |           ^^^^^^^^^^
 
 error: unknown type `unk.Label`
-   --> schema/fixtures/invalid/unknown_type.tl:18:37
+   --> schema/fixtures/invalid/unknown_type.tl:17:37
    |
-18 | unk.getLabels item_id:long = Vector<unk.Label>;
+17 | unk.getLabels item_id:long = Vector<unk.Label>;
    |                                     ^^^^^^^^^
 
 "
@@ -186,14 +186,14 @@ fn json_lines_field_by_field() {
     // Keys come in the documented order.
     assert!(
         lines[0].starts_with(
-            r#"{"file":"schema/fixtures/invalid/id_mismatch.tl","layer":null,"definitions":[{"name":"long","kind":"builtin","id":"22076cba","computed_id":"22076cba","line":7},"#
+            r#"{"file":"schema/fixtures/invalid/id_mismatch.tl","layer":null,"definitions":[{"name":"long","kind":"builtin","id":"22076cba","computed_id":"22076cba","line":6},"#
         ),
         "{}",
         lines[0]
     );
     assert!(
         lines[0].ends_with(
-            r#""errors":[],"warnings":[{"line":11,"column":14,"message":"explicit id #35a95cb8 differs from the computed id #35a95cb9"}]}"#
+            r#""errors":[],"warnings":[{"line":10,"column":14,"message":"explicit id #35a95cb8 differs from the computed id #35a95cb9"}]}"#
         ),
         "{}",
         lines[0]
@@ -208,21 +208,21 @@ fn json_lines_field_by_field() {
     assert_eq!(defs[0]["kind"], "builtin");
     assert_eq!(defs[0]["id"], "22076cba");
     assert_eq!(defs[0]["computed_id"], "22076cba");
-    assert_eq!(defs[0]["line"], 7);
+    assert_eq!(defs[0]["line"], 6);
     assert_eq!(defs[1]["name"], "inputPeerEmpty");
     assert_eq!(defs[1]["kind"], "type");
     assert_eq!(defs[1]["id"], "7f3b18ea");
     assert_eq!(defs[1]["computed_id"], "7f3b18ea");
-    assert_eq!(defs[1]["line"], 9);
+    assert_eq!(defs[1]["line"], 8);
     assert_eq!(defs[3]["name"], "inputPeerChat");
     assert_eq!(defs[3]["id"], "35a95cb8");
     assert_eq!(defs[3]["computed_id"], "35a95cb9");
-    assert_eq!(defs[3]["line"], 11);
+    assert_eq!(defs[3]["line"], 10);
     assert_eq!(first["errors"], serde_json::json!([]));
     assert_eq!(
         first["warnings"],
         serde_json::json!([{
-            "line": 11,
+            "line": 10,
             "column": 14,
             "message": "explicit id #35a95cb8 differs from the computed id #35a95cb9"
         }])
@@ -233,8 +233,8 @@ fn json_lines_field_by_field() {
     assert_eq!(
         second["errors"],
         serde_json::json!([
-            {"line": 15, "column": 1, "message": "duplicate constructor `dup.item`"},
-            {"line": 19, "column": 16, "message": "duplicate id #997275b5: already used by `boolTrue`"},
+            {"line": 13, "column": 1, "message": "duplicate constructor `dup.item`"},
+            {"line": 17, "column": 16, "message": "duplicate id #997275b5: already used by `boolTrue`"},
         ])
     );
     assert_eq!(second["warnings"], serde_json::json!([]));
@@ -348,11 +348,11 @@ fn schema_errors_exit_1_with_every_diagnostic() {
     assert_eq!(
         err,
         "error: unknown type `unk.Person`\n   \
-         --> schema/fixtures/invalid/unknown_type.tl:14:11\n   |\n\
-         14 |     owner:unk.Person = unk.Item;\n   |           ^^^^^^^^^^\n\n\
+         --> schema/fixtures/invalid/unknown_type.tl:13:11\n   |\n\
+         13 |     owner:unk.Person = unk.Item;\n   |           ^^^^^^^^^^\n\n\
          error: unknown type `unk.Label`\n   \
-         --> schema/fixtures/invalid/unknown_type.tl:18:37\n   |\n\
-         18 | unk.getLabels item_id:long = Vector<unk.Label>;\n   |                                     ^^^^^^^^^\n\n\
+         --> schema/fixtures/invalid/unknown_type.tl:17:37\n   |\n\
+         17 | unk.getLabels item_id:long = Vector<unk.Label>;\n   |                                     ^^^^^^^^^\n\n\
          error: could not generate code: 2 errors in the schema\n"
     );
 }

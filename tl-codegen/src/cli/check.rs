@@ -37,16 +37,16 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use serde::Serialize;
+use tl_codegen::Config;
 use tl_parser::{Checked, Diagnostic, Dialect, Kind, check};
 
-use super::DialectArg;
+use super::{Exit, SchemaArgs};
 
 /// Arguments of `tl-codegen check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The id rules: `telegram` (api.tl, mtproto.tl) or `tdlib` (TDLib, TON).
-    #[arg(long, value_enum, default_value_t = DialectArg::Telegram)]
-    pub dialect: DialectArg,
+    #[command(flatten)]
+    pub schema: SchemaArgs,
     /// How to report: rendered diagnostics and a summary, or JSON lines.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -64,24 +64,19 @@ pub enum Format {
     Json,
 }
 
-/// Exit status: no errors.
-const OK: u8 = 0;
-/// Exit status: some file has an error.
-const SCHEMA_ERRORS: u8 = 1;
-/// Exit status: a file could not be read.
-const IO_ERROR: u8 = 2;
-
-/// Runs the subcommand; returns the exit status.
-pub fn run(args: &Args) -> u8 {
-    let dialect = Dialect::from(args.dialect);
-    let mut status = OK;
+/// Runs the subcommand.
+pub fn run(args: &Args) -> Exit {
+    let mut config = Config::new();
+    args.schema.apply(&mut config);
+    let dialect = config.dialect_in_effect();
+    let mut status = Exit::Success;
     for path in &args.files {
         let name = path.display().to_string();
         let src = match std::fs::read_to_string(path) {
             Ok(src) => src,
             Err(e) => {
                 eprintln!("error: cannot read {name}: {e}");
-                status = IO_ERROR;
+                status = Exit::Failure;
                 continue;
             }
         };
@@ -91,8 +86,8 @@ pub fn run(args: &Args) -> u8 {
             Format::Human => println!("{}", summary_line(&name, &checked)),
             Format::Json => println!("{}", json_line(&name, &src, &checked, dialect)),
         }
-        if checked.has_errors() && status == OK {
-            status = SCHEMA_ERRORS;
+        if checked.has_errors() && status == Exit::Success {
+            status = Exit::SchemaErrors;
         }
     }
     status

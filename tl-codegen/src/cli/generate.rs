@@ -1,26 +1,19 @@
 //! `tl-codegen generate`: writes the Rust generated from TL schemas.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use tl_codegen::{Config, Error};
 
-use super::DialectArg;
+use super::{Exit, SchemaArgs};
 
 /// Arguments of `tl-codegen generate`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
 pub struct Args {
-    /// The id rules: `telegram` (api.tl, mtproto.tl) or `tdlib` (TDLib, TON).
-    #[arg(long, value_enum, default_value_t = DialectArg::Telegram)]
-    pub dialect: DialectArg,
-    /// Emit serde derives behind a `serde` feature of the including crate.
-    #[arg(long)]
-    pub serde: bool,
-    /// Decode `string` leniently (invalid UTF-8 becomes U+FFFD).
-    #[arg(long)]
-    pub lossy_strings: bool,
-    /// The path generated code names the runtime crate by.
-    #[arg(long, default_value = "::tl_runtime")]
-    pub runtime_crate: String,
+    #[command(flatten)]
+    pub schema: SchemaArgs,
+    #[command(flatten)]
+    pub codegen: CodegenArgs,
     /// Write here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -29,40 +22,63 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 }
 
-/// Runs the command: 0 on success, 1 for schema errors, 2 for I/O errors.
-pub fn run(args: &Args) -> u8 {
-    let result = Config::new()
-        .dialect(args.dialect.into())
-        .serde(args.serde)
-        .lossy_strings(args.lossy_strings)
-        .runtime_crate(args.runtime_crate.clone())
-        .generate(&args.files);
-    let code = match result {
+/// The generation options of [`Config`], one flag each (see
+/// [`Config::command_line_flags`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct CodegenArgs {
+    /// Emit serde derives behind a `serde` feature of the including crate.
+    #[arg(long)]
+    pub serde: bool,
+    /// Decode `string` leniently (invalid UTF-8 becomes U+FFFD).
+    #[arg(long)]
+    pub lossy_strings: bool,
+    /// The path generated code names the runtime crate by (default `::tl_runtime`).
+    #[arg(long, value_name = "PATH")]
+    pub runtime_crate: Option<String>,
+}
+
+impl From<&Args> for Config {
+    fn from(args: &Args) -> Config {
+        let mut config = Config::new();
+        args.schema.apply(&mut config);
+        let CodegenArgs {
+            serde,
+            lossy_strings,
+            runtime_crate,
+        } = &args.codegen;
+        config.serde(*serde).lossy_strings(*lossy_strings);
+        if let Some(path) = runtime_crate {
+            config.runtime_crate(path.clone());
+        }
+        config
+    }
+}
+
+/// Runs the command.
+pub fn run(args: &Args) -> Exit {
+    let code = match Config::from(args).generate(&args.files) {
         Ok(code) => code,
-        Err(e @ Error::Schema { .. }) => {
+        Err(e @ Error::Schema(_)) => {
             eprint!("{e}");
-            return 1;
+            return Exit::SchemaErrors;
         }
         Err(e) => {
             eprintln!("error: {e}");
-            return 2;
+            return Exit::Failure;
         }
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, code).map_err(|e| format!("{}: {e}", path.display())),
-        None => {
-            use std::io::Write;
-            std::io::stdout()
-                .lock()
-                .write_all(code.as_bytes())
-                .map_err(|e| format!("standard output: {e}"))
-        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(code.as_bytes())
+            .map_err(|e| format!("standard output: {e}")),
     };
     match written {
-        Ok(()) => 0,
+        Ok(()) => Exit::Success,
         Err(e) => {
             eprintln!("error: {e}");
-            2
+            Exit::Failure
         }
     }
 }

@@ -1,25 +1,64 @@
-//! Subcommands of the `tl-codegen` binary, one module each.
+//! Subcommands of the `tl-codegen` binary, one module each, and what they
+//! share: the schema options and the exit statuses.
 
-use clap::ValueEnum;
-use tl_parser::Dialect;
+use std::process::ExitCode;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use tl_codegen::{Config, Dialect};
 
 pub mod check;
 pub mod generate;
 
-/// `--dialect` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DialectArg {
-    /// Telegram's id rules.
-    Telegram,
-    /// TDLib's and TON's id rules.
-    Tdlib,
+/// How a command ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Done, nothing wrong.
+    Success,
+    /// A schema has errors.
+    SchemaErrors,
+    /// A usage error, or a file that cannot be read or written.
+    Failure,
 }
 
-impl From<DialectArg> for Dialect {
-    fn from(arg: DialectArg) -> Dialect {
-        match arg {
-            DialectArg::Telegram => Dialect::Telegram,
-            DialectArg::Tdlib => Dialect::Tdlib,
+impl Exit {
+    /// The process exit status: 0, 1 or 2.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::SchemaErrors => 1,
+            Exit::Failure => 2,
         }
     }
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        ExitCode::from(exit.code())
+    }
+}
+
+/// Options every command that reads schemas takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct SchemaArgs {
+    /// The id rules: `telegram` (api.tl, mtproto.tl; the default) or `tdlib`
+    /// (TDLib and TON; also `ton`).
+    #[arg(long, value_parser = dialect_parser())]
+    pub dialect: Option<Dialect>,
+}
+
+impl SchemaArgs {
+    /// Sets these options on `config`.
+    pub fn apply(&self, config: &mut Config) {
+        if let Some(dialect) = self.dialect {
+            config.dialect(dialect);
+        }
+    }
+}
+
+/// `--dialect` values: each dialect's name, and its aliases.
+fn dialect_parser() -> impl TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(
+        Dialect::ALL.map(|d| PossibleValue::new(d.name()).aliases(d.aliases().iter().copied())),
+    )
+    .map(|name| Dialect::from_name(&name).unwrap_or_default())
 }

@@ -4,20 +4,20 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::paths::{Here, Root};
-use super::structs::{Names, id_literal};
-use super::{Options, derives, item_doc};
-use crate::model::{BoxedType, Model, RustPath};
+use super::structs::Names;
+use super::{Context, derives, hex_literal, item_doc};
+use crate::model::{BoxedType, Model};
 
 /// The enum of a boxed type, its (de)serialization and `From` impls.
-pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -> TokenStream {
-    let rt = &options.runtime;
+pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.runtime;
     let (boxed, from) = (here.std("Box"), here.std("From"));
     let Names {
         result,
         reader,
         error,
         ..
-    } = Names::at(here, options);
+    } = Names::at(here, cx);
     let name = format_ident!("{}", t.path.name);
     let tl_name = &t.tl_name;
     let doc = item_doc(
@@ -25,7 +25,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
         &format!("The TL type `{}`: one variant per constructor.", t.tl_name),
         "",
     );
-    let derives = derives(options);
+    let derives = derives(cx);
     let mut variants = Vec::new();
     let mut lens = Vec::new();
     let mut writes = Vec::new();
@@ -36,7 +36,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
         let c = &model.constructors[v.constructor];
         let vname = format_ident!("{}", v.name);
         let ctor = here.to(Root::Types, &c.path);
-        let id = id_literal(c.id);
+        let id = hex_literal(c.id);
         let vdoc = format!(" The `{}` constructor.", c.tl_name);
         ids.push(quote!(Self::#vname { .. } => #id,));
         if v.unit {
@@ -81,7 +81,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, options: &Options) -
             }
         });
     }
-    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, here, options);
+    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, here, cx);
     quote! {
         #(#[doc = #doc])*
         #derives
@@ -124,10 +124,10 @@ fn serializable_by_variant(
     lens: &[TokenStream],
     writes: &[TokenStream],
     here: Here,
-    options: &Options,
+    cx: &Context<'_>,
 ) -> TokenStream {
-    let rt = &options.runtime;
-    let Names { writer, sized, .. } = Names::at(here, options);
+    let rt = &cx.runtime;
+    let Names { writer, sized, .. } = Names::at(here, cx);
     quote! {
         impl #rt::Serializable for #name {
             #[inline]
@@ -146,41 +146,30 @@ fn serializable_by_variant(
     }
 }
 
-/// Variant name of a function in `AnyFunction`: namespaces included, so
-/// `messages.getChats` and `channels.getChats` stay apart.
-fn any_variant(path: &RustPath) -> proc_macro2::Ident {
-    let mut name = String::new();
-    for m in &path.module {
-        name.push_str(&crate::model::type_name(m.trim_start_matches("r#")));
-    }
-    name.push_str(&path.name);
-    format_ident!("{}", name)
-}
-
 /// `AnyFunction`: decodes any request by its id, generic wrappers included.
-pub fn any_function(model: &Model, options: &Options) -> TokenStream {
-    let rt = &options.runtime;
+pub fn any_function(model: &Model, cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.runtime;
     // The root is the including module: its names are unknown, so prelude
     // items are spelled out in full.
     let here = Here {
         depth: 0,
         std_shadowed: true,
     };
-    let derives = derives(options);
+    let derives = derives(cx);
     let mut variants = Vec::new();
     let mut lens = Vec::new();
     let mut writes = Vec::new();
     let mut reads = Vec::new();
     let mut names = Vec::new();
     for f in &model.functions {
-        let vname = any_variant(&f.path);
+        let vname = format_ident!("{}", f.any_variant);
         let path = here.to(Root::Functions, &f.path);
         let ty = if f.generic.is_some() {
             quote!(#path<AnyFunction>)
         } else {
             path
         };
-        let id = id_literal(f.id);
+        let id = hex_literal(f.id);
         let tl_name = &f.tl_name;
         let vdoc = format!(" The `{}` function.", f.tl_name);
         variants.push(quote!(#[doc = #vdoc] #vname(::std::boxed::Box<#ty>),));
@@ -193,8 +182,8 @@ pub fn any_function(model: &Model, options: &Options) -> TokenStream {
     if variants.is_empty() {
         return quote!();
     }
-    let serializable = serializable_by_variant(&quote!(AnyFunction), &lens, &writes, here, options);
-    let Names { reader, error, .. } = Names::at(here, options);
+    let serializable = serializable_by_variant(&quote!(AnyFunction), &lens, &writes, here, cx);
+    let Names { reader, error, .. } = Names::at(here, cx);
     quote! {
         /// Any function of the schema: decodes a request whatever its id,
         /// generic wrappers such as `invokeWithLayer` included.

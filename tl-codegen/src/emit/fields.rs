@@ -3,8 +3,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::Options;
 use super::paths::{Here, codec, ident, rust_type, self_encoding};
+use super::{Context, hex_literal};
 use crate::model::{FieldKind, FieldModel, FlagBit, WireType};
 
 /// `pub name: Type,` lines with their docs.
@@ -69,7 +69,7 @@ fn mask(bit: &FlagBit, in_expr: bool) -> TokenStream {
 
 /// The expression for the encoded length of all fields of `self`.
 /// `base` is added to the fixed part (4 for a function's id).
-pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, options: &Options) -> TokenStream {
+pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, cx: &Context<'_>) -> TokenStream {
     let mut fixed = base;
     let mut parts = Vec::new();
     for f in fields {
@@ -90,15 +90,15 @@ pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, options: &Option
                         quote!(if self.#name.is_some() { #size } else { 0 })
                     }
                     (None, _) => {
-                        value_len(ty, &quote!(self.#name), &quote!(&self.#name), here, options)
+                        value_len(ty, &quote!(self.#name), &quote!(&self.#name), here, cx)
                     }
                     (Some(_), None) => {
-                        if self_encoding(ty, options) {
+                        if self_encoding(ty, cx) {
                             quote!(self.#name.as_ref().map_or(0, |v| v.serialized_len()))
                         } else {
-                            let c = codec(ty, options);
+                            let c = codec(ty, cx);
                             let rust = rust_type(ty, here);
-                            let rt = &options.runtime;
+                            let rt = &cx.runtime;
                             quote!(self.#name.as_ref().map_or(0, <#c as #rt::codec::Codec<#rust>>::len))
                         }
                     }
@@ -115,7 +115,7 @@ pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, options: &Option
 }
 
 /// The statements writing all fields of `self` to `out`.
-pub fn write_stmts(fields: &[FieldModel], options: &Options) -> Vec<TokenStream> {
+pub fn write_stmts(fields: &[FieldModel], cx: &Context<'_>) -> Vec<TokenStream> {
     let mut stmts = Vec::new();
     for f in fields {
         let name = ident(&f.rust_name);
@@ -145,9 +145,7 @@ pub fn write_stmts(fields: &[FieldModel], options: &Options) -> Vec<TokenStream>
                     .collect();
                 let mut terms = bits;
                 if *keep_other_bits {
-                    let other: Literal = format!("0x{:08x}", !field_mask)
-                        .parse()
-                        .unwrap_or_else(|_| Literal::u32_unsuffixed(!field_mask));
+                    let other = hex_literal(!field_mask);
                     terms.insert(0, quote!(self.#name & #other));
                 }
                 let value = if terms.is_empty() {
@@ -163,9 +161,9 @@ pub fn write_stmts(fields: &[FieldModel], options: &Options) -> Vec<TokenStream>
             FieldKind::TrueFlag(_) => {}
             FieldKind::Value { ty, flag } => {
                 stmts.push(match flag {
-                    None => value_write(ty, &quote!(self.#name), &quote!(&self.#name), options),
+                    None => value_write(ty, &quote!(self.#name), &quote!(&self.#name), cx),
                     Some(_) => {
-                        let write = value_write(ty, &quote!(v), &quote!(v), options);
+                        let write = value_write(ty, &quote!(v), &quote!(v), cx);
                         quote! {
                             if let Some(v) = &self.#name {
                                 #write
@@ -184,7 +182,7 @@ pub fn write_stmts(fields: &[FieldModel], options: &Options) -> Vec<TokenStream>
 pub fn read_stmts(
     fields: &[FieldModel],
     here: Here,
-    options: &Options,
+    cx: &Context<'_>,
 ) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut stmts = Vec::new();
     let mut inits = Vec::new();
@@ -204,7 +202,7 @@ pub fn read_stmts(
                 inits.push(quote!(#name));
             }
             FieldKind::Value { ty, flag } => {
-                let read = value_read(ty, here, options);
+                let read = value_read(ty, here, cx);
                 match flag {
                     None => stmts.push(quote!(let #name = #read;)),
                     Some(bit) => {
@@ -251,13 +249,13 @@ fn value_len(
     value: &TokenStream,
     reference: &TokenStream,
     here: Here,
-    options: &Options,
+    cx: &Context<'_>,
 ) -> TokenStream {
-    let rt = &options.runtime;
-    if self_encoding(ty, options) {
+    let rt = &cx.runtime;
+    if self_encoding(ty, cx) {
         quote!(#value.serialized_len())
     } else {
-        let c = codec(ty, options);
+        let c = codec(ty, cx);
         let rust = rust_type(ty, here);
         quote!(<#c as #rt::codec::Codec<#rust>>::len(#reference))
     }
@@ -269,21 +267,21 @@ fn value_write(
     ty: &WireType,
     value: &TokenStream,
     reference: &TokenStream,
-    options: &Options,
+    cx: &Context<'_>,
 ) -> TokenStream {
-    let rt = &options.runtime;
+    let rt = &cx.runtime;
     match ty {
         WireType::True => quote!(),
-        _ if self_encoding(ty, options) => quote!(#value.serialize(out);),
+        _ if self_encoding(ty, cx) => quote!(#value.serialize(out);),
         _ => {
-            let c = codec(ty, options);
+            let c = codec(ty, cx);
             quote!(<#c as #rt::codec::Codec<_>>::write(#reference, out);)
         }
     }
 }
 
-fn value_read(ty: &WireType, here: Here, options: &Options) -> TokenStream {
-    let rt = &options.runtime;
+fn value_read(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.runtime;
     let rust = rust_type(ty, here);
     match ty {
         WireType::Int => quote!(r.read_i32()?),
@@ -291,14 +289,14 @@ fn value_read(ty: &WireType, here: Here, options: &Options) -> TokenStream {
         WireType::Double => quote!(r.read_f64()?),
         WireType::Nat => quote!(r.read_u32()?),
         WireType::Int128 | WireType::Int256 => quote!(r.read_array()?),
-        WireType::String if !options.lossy_strings => quote!(r.read_string()?),
+        WireType::String if !cx.lossy_strings() => quote!(r.read_string()?),
         WireType::Bytes => quote!(r.read_tl_bytes()?.to_vec()),
         WireType::True => quote!(()),
-        _ if self_encoding(ty, options) => {
+        _ if self_encoding(ty, cx) => {
             quote!(<#rust>::deserialize(r)?)
         }
         _ => {
-            let c = codec(ty, options);
+            let c = codec(ty, cx);
             quote!(<#c as #rt::codec::Codec<#rust>>::read(r)?)
         }
     }

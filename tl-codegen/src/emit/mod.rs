@@ -11,53 +11,48 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::config::Config;
+use crate::error::Error;
 use crate::model::{Model, ModulePath, RustPath};
 use paths::{Here, Root, ident};
 
-/// Emission switches (set through [`crate::Config`]). Plain data, so every
-/// emitting thread can read them.
+/// What emitting code reads: the [`Config`], and the runtime path parsed
+/// into tokens once. Each emitting thread makes its own (token streams cannot
+/// be shared between threads; the `Config` can).
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub struct Context<'a> {
+    config: &'a Config,
     /// The path generated code reaches the runtime crate by (`::tl_runtime`).
-    pub runtime: String,
-    /// Emit `#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]`.
-    pub serde: bool,
-    /// Decode `string` with `String::from_utf8_lossy` instead of rejecting invalid UTF-8.
-    pub lossy_strings: bool,
-    /// The schema files, named in the header.
-    pub sources: Vec<String>,
+    pub runtime: TokenStream,
 }
 
-impl Settings {
-    /// The options one emitting thread works with (token streams cannot be
-    /// shared between threads).
-    fn options(&self) -> Result<Options, String> {
-        let runtime = self
-            .runtime
-            .parse()
-            .map_err(|e| format!("runtime crate path `{}`: {e}", self.runtime))?;
-        Ok(Options {
-            runtime,
-            serde: self.serde,
-            lossy_strings: self.lossy_strings,
-        })
+impl<'a> Context<'a> {
+    /// The context for `config`; fails if its runtime path is no Rust path.
+    pub fn new(config: &'a Config) -> Result<Self, Error> {
+        let path = config.runtime_crate_path();
+        let runtime = syn::parse_str::<syn::Path>(path)
+            .map(|p| quote!(#p))
+            .map_err(|e| Error::InvalidOption {
+                option: "runtime_crate",
+                reason: format!("`{path}` is not a Rust path: {e}"),
+            })?;
+        Ok(Context { config, runtime })
+    }
+
+    /// Whether types get serde derives.
+    pub fn serde(&self) -> bool {
+        self.config.serde_enabled()
+    }
+
+    /// Whether `string` decodes with `String::from_utf8_lossy`.
+    pub fn lossy_strings(&self) -> bool {
+        self.config.lossy_strings_enabled()
     }
 }
 
-/// What emitting code reads: [`Settings`] with the runtime path as tokens.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// The path generated code reaches the runtime crate by (`::tl_runtime`).
-    pub runtime: TokenStream,
-    /// Emit `#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]`.
-    pub serde: bool,
-    /// Decode `string` with `String::from_utf8_lossy` instead of rejecting invalid UTF-8.
-    pub lossy_strings: bool,
-}
-
 /// The derive line every generated type gets.
-fn derives(options: &Options) -> TokenStream {
-    let serde = if options.serde {
+fn derives(cx: &Context<'_>) -> TokenStream {
+    let serde = if cx.serde() {
         quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))])
     } else {
         quote!()
@@ -81,6 +76,13 @@ fn item_doc(description: Option<&str>, fallback: &str, declaration: &str) -> Vec
     lines
 }
 
+/// `0x1cb5c415`: a `u32` (an id, a mask) as an unsuffixed hex literal.
+pub fn hex_literal(value: u32) -> proc_macro2::Literal {
+    format!("0x{value:08x}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::u32_unsuffixed(value))
+}
+
 /// Items per module path under one root.
 type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 
@@ -90,22 +92,24 @@ type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 /// text: the `types` module (the largest) is built, parsed and formatted on a
 /// second thread while this one does the rest, and the pieces are joined in a
 /// fixed order, so the output does not depend on the threads.
-pub fn emit(model: &Model, settings: &Settings) -> Result<String, String> {
+pub fn emit(model: &Model, config: &Config) -> Result<String, Error> {
+    // Fail on a bad option before starting any thread.
+    Context::new(config)?;
     let shadowed = shadowed_modules(model);
     let (types, rest) = std::thread::scope(|scope| {
-        let types = scope.spawn(|| render_root(model, settings, &shadowed, Root::Types));
+        let types = scope.spawn(|| render_root(model, config, &shadowed, Root::Types));
         let rest = [
-            root_items(model, settings),
-            render_root(model, settings, &shadowed, Root::Enums),
-            render_root(model, settings, &shadowed, Root::Functions),
+            root_items(model, config),
+            render_root(model, config, &shadowed, Root::Enums),
+            render_root(model, config, &shadowed, Root::Functions),
         ];
         (types.join(), rest)
     });
-    let types = types.map_err(|_| "the emitting thread panicked".to_owned())??;
+    let types = types.map_err(|_| Error::Emit("the emitting thread panicked".to_owned()))??;
     let [root, enums, functions] = rest;
     Ok(format!(
         "{}{}{types}{}{}",
-        header(settings),
+        header(model),
         root?,
         enums?,
         functions?
@@ -113,14 +117,14 @@ pub fn emit(model: &Model, settings: &Settings) -> Result<String, String> {
 }
 
 /// Formats tokens that form whole items.
-fn format(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+fn format(tokens: TokenStream) -> Result<String, Error> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit(e.to_string()))?;
     Ok(prettyplease::unparse(&file))
 }
 
 /// `LAYER`, `name_for_id` and `AnyFunction`, at the generated root.
-fn root_items(model: &Model, settings: &Settings) -> Result<String, String> {
-    let options = settings.options()?;
+fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
+    let cx = Context::new(config)?;
     let layer = model.layer.map(|layer| {
         let layer = proc_macro2::Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
         quote! {
@@ -136,11 +140,11 @@ fn root_items(model: &Model, settings: &Settings) -> Result<String, String> {
         names.entry(f.id).or_insert(&f.tl_name);
     }
     let name_arms = names.iter().map(|(id, name)| {
-        let id = structs::id_literal(*id);
+        let id = hex_literal(*id);
         quote!(#id => Some(#name),)
     });
-    let imports = trait_imports(&options, false);
-    let any_function = enums::any_function(model, &options);
+    let imports = trait_imports(&cx, false);
+    let any_function = enums::any_function(model, &cx);
     format(quote! {
         #imports
 
@@ -161,11 +165,11 @@ fn root_items(model: &Model, settings: &Settings) -> Result<String, String> {
 /// One top-level module (`types`, `enums` or `functions`), formatted.
 fn render_root(
     model: &Model,
-    settings: &Settings,
+    config: &Config,
     shadowed: &BTreeSet<(Root, ModulePath)>,
     root: Root,
-) -> Result<String, String> {
-    let options = settings.options()?;
+) -> Result<String, Error> {
+    let cx = Context::new(config)?;
     let mut tree = Tree::new();
     let mut push = |path: &RustPath, item: &dyn Fn(Here) -> TokenStream| {
         let here = Here {
@@ -179,31 +183,31 @@ fn render_root(
     match root {
         Root::Types => {
             for c in &model.constructors {
-                push(&c.path, &|here| structs::constructor(c, here, &options));
+                push(&c.path, &|here| structs::constructor(c, here, &cx));
             }
         }
         Root::Enums => {
             for t in &model.types {
-                push(&t.path, &|here| enums::boxed_type(t, model, here, &options));
+                push(&t.path, &|here| enums::boxed_type(t, model, here, &cx));
             }
         }
         Root::Functions => {
             for f in &model.functions {
-                push(&f.path, &|here| structs::function(f, here, &options));
+                push(&f.path, &|here| structs::function(f, here, &cx));
             }
         }
     }
     let imports = |module: &[String]| {
         let shadowed = shadowed.contains(&(root, module.to_vec()));
-        trait_imports(&options, !shadowed)
+        trait_imports(&cx, !shadowed)
     };
     format(module(root, &tree, &imports))
 }
 
-fn header(settings: &Settings) -> String {
+fn header(model: &Model) -> String {
     let mut text = String::from("// @generated by tl-codegen. Do not edit by hand.\n");
-    if !settings.sources.is_empty() {
-        text.push_str(&format!("// Sources: {}\n", settings.sources.join(", ")));
+    if !model.sources.is_empty() {
+        text.push_str(&format!("// Sources: {}\n", model.sources.join(", ")));
     }
     text.push('\n');
     text
@@ -244,8 +248,8 @@ fn module(root: Root, tree: &Tree, imports: &dyn Fn(&[String]) -> TokenStream) -
 /// their methods directly (`self.peer.serialize(out)`) and no generated type
 /// name can clash with them.
 /// With `names`, also imports [`paths::RUNTIME_NAMES`] by name.
-fn trait_imports(options: &Options, names: bool) -> TokenStream {
-    let rt = &options.runtime;
+fn trait_imports(cx: &Context<'_>, names: bool) -> TokenStream {
+    let rt = &cx.runtime;
     let named = names.then(|| {
         let names = paths::RUNTIME_NAMES
             .iter()

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::Options;
+use super::Context;
 use crate::model::{RustPath, WireType};
 
 /// The three top-level modules items live in.
@@ -85,10 +85,10 @@ impl Here {
 
     /// A runtime item (`Reader`, `Writer`, `DecodeError`): its short name
     /// where the module imports it, its full path otherwise.
-    pub fn runtime(self, name: &str, options: &Options) -> TokenStream {
+    pub fn runtime(self, name: &str, cx: &Context<'_>) -> TokenStream {
         let ident = format_ident!("{}", name);
         if self.std_shadowed {
-            let rt = &options.runtime;
+            let rt = &cx.runtime;
             quote!(#rt::#ident)
         } else {
             quote!(#ident)
@@ -139,14 +139,14 @@ pub fn rust_type(ty: &WireType, here: Here) -> TokenStream {
 }
 
 /// The codec type that encodes `ty` (for types that are not self-encoding).
-pub fn codec(ty: &WireType, options: &Options) -> TokenStream {
-    let rt = &options.runtime;
+pub fn codec(ty: &WireType, cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.runtime;
     match ty {
         WireType::Bytes => quote!(#rt::codec::Bytes),
-        WireType::String if options.lossy_strings => quote!(#rt::codec::LossyString),
+        WireType::String if cx.lossy_strings() => quote!(#rt::codec::LossyString),
         WireType::Bare(_) => quote!(#rt::codec::Bare),
         WireType::Vector { boxed, elem } => {
-            let inner = codec(elem, options);
+            let inner = codec(elem, cx);
             if *boxed {
                 quote!(#rt::codec::Vector<#inner>)
             } else {
@@ -158,8 +158,8 @@ pub fn codec(ty: &WireType, options: &Options) -> TokenStream {
 }
 
 /// Whether `ty` is written by its own `Serializable` impl under these options.
-pub fn self_encoding(ty: &WireType, options: &Options) -> bool {
-    ty.is_self_encoding() && !(options.lossy_strings && contains_string(ty))
+pub fn self_encoding(ty: &WireType, cx: &Context<'_>) -> bool {
+    ty.is_self_encoding() && !(cx.lossy_strings() && contains_string(ty))
 }
 
 fn contains_string(ty: &WireType) -> bool {

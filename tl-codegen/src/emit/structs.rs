@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::paths::{Here, rust_type};
-use super::{Options, derives, fields, item_doc};
+use super::{Context, derives, fields, hex_literal, item_doc};
 use crate::model::{Constructor, FieldModel, Function, WireType};
 
 /// How the prelude and runtime names used in signatures are spelled at a place.
@@ -23,12 +23,12 @@ pub struct Names {
 
 impl Names {
     /// The spellings at `here`.
-    pub fn at(here: Here, options: &Options) -> Names {
+    pub fn at(here: Here, cx: &Context<'_>) -> Names {
         Names {
             result: here.std("Result"),
-            reader: here.runtime("Reader", options),
-            writer: here.runtime("Writer", options),
-            error: here.runtime("DecodeError", options),
+            reader: here.runtime("Reader", cx),
+            writer: here.runtime("Writer", cx),
+            error: here.runtime("DecodeError", cx),
             sized: here.std("Sized"),
         }
     }
@@ -44,63 +44,93 @@ struct Item<'a> {
     fields: &'a [FieldModel],
     doc: Option<&'a str>,
     declaration: &'a str,
+    /// The fixed length before the fields (4 for a function's id).
+    base_len: usize,
+    /// `<X>` for a generic function, else empty.
+    generics: TokenStream,
 }
 
 /// The pieces of a struct and its impls common to constructors and functions.
 struct Parts {
+    /// The documented struct and its `Identifiable` impl.
+    definition: TokenStream,
     name: proc_macro2::Ident,
-    doc: Vec<String>,
-    derives: TokenStream,
-    decls: Vec<TokenStream>,
     id: Literal,
     len: TokenStream,
     writes: Vec<TokenStream>,
-    reads: Vec<TokenStream>,
-    inits: Vec<TokenStream>,
+    /// Reads the constructor id and fails unless it is this item's.
+    check_id: TokenStream,
+    /// Reads the fields and returns `Ok(Self { .. })`.
+    read_fields: TokenStream,
+    /// Whether any field is read (else the reader parameter is unused).
+    reads_anything: bool,
 }
 
 impl Parts {
-    /// `base` is the fixed length before the fields (4 for a function's id).
-    fn new(item: Item<'_>, base: usize, here: Here, options: &Options) -> Parts {
-        let (reads, inits) = fields::read_stmts(item.fields, here, options);
+    fn new(item: Item<'_>, here: Here, cx: &Context<'_>) -> Parts {
+        let rt = &cx.runtime;
+        let (reads, inits) = fields::read_stmts(item.fields, here, cx);
+        let name = format_ident!("{}", item.rust_name);
+        let doc = item_doc(
+            item.doc,
+            &format!("The TL {} `{}`.", item.what, item.tl_name),
+            item.declaration,
+        );
+        let derives = derives(cx);
+        let decls = fields::declarations(item.fields, here);
+        let id = hex_literal(item.id);
+        let generics = item.generics;
+        let tl_name = item.tl_name;
         Parts {
-            name: format_ident!("{}", item.rust_name),
-            doc: item_doc(
-                item.doc,
-                &format!("The TL {} `{}`.", item.what, item.tl_name),
-                item.declaration,
-            ),
-            derives: derives(options),
-            decls: fields::declarations(item.fields, here),
-            id: id_literal(item.id),
-            len: fields::len_expr(item.fields, base, here, options),
-            writes: fields::write_stmts(item.fields, options),
-            reads,
-            inits,
+            definition: quote! {
+                #(#[doc = #doc])*
+                #derives
+                pub struct #name #generics {
+                    #(#decls)*
+                }
+
+                impl #generics #rt::Identifiable for #name #generics {
+                    const CONSTRUCTOR_ID: u32 = #id;
+                }
+            },
+            check_id: quote! {
+                let id = r.read_constructor(#tl_name)?;
+                if id != #id {
+                    return Err(r.unexpected_constructor(id, #tl_name));
+                }
+            },
+            len: fields::len_expr(item.fields, item.base_len, here, cx),
+            writes: fields::write_stmts(item.fields, cx),
+            reads_anything: !reads.is_empty(),
+            read_fields: quote! {
+                #(#reads)*
+                Ok(Self { #(#inits),* })
+            },
+            name,
+            id,
         }
     }
 }
 
 /// A constructor struct with its id and the four (de)serialization impls.
-pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStream {
-    let rt = &options.runtime;
+pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.runtime;
     let Names {
         result,
         reader,
         writer,
         error,
         sized,
-    } = Names::at(here, options);
+    } = Names::at(here, cx);
     let Parts {
+        definition,
         name,
-        doc,
-        derives,
-        decls,
         id,
         len,
         writes,
-        reads,
-        inits,
+        check_id,
+        read_fields,
+        reads_anything,
     } = Parts::new(
         Item {
             what: "constructor",
@@ -110,32 +140,24 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
             fields: &c.fields,
             doc: c.doc.as_deref(),
             declaration: &c.declaration,
+            base_len: 0,
+            generics: quote!(),
         },
-        0,
         here,
-        options,
+        cx,
     );
-    let tl_name = &c.tl_name;
     let out_param = if writes.is_empty() {
         quote!(_out)
     } else {
         quote!(out)
     };
-    let r_param = if reads.is_empty() {
-        quote!(_r)
-    } else {
+    let r_param = if reads_anything {
         quote!(r)
+    } else {
+        quote!(_r)
     };
     quote! {
-        #(#[doc = #doc])*
-        #derives
-        pub struct #name {
-            #(#decls)*
-        }
-
-        impl #rt::Identifiable for #name {
-            const CONSTRUCTOR_ID: u32 = #id;
-        }
+        #definition
 
         impl #rt::BareSerializable for #name {
             #[inline]
@@ -162,17 +184,13 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
 
         impl #rt::BareDeserializable for #name {
             fn deserialize_bare(#r_param: &mut #reader<'_>) -> #result<Self, #error> {
-                #(#reads)*
-                Ok(Self { #(#inits),* })
+                #read_fields
             }
         }
 
         impl #rt::Deserializable for #name {
             fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                let id = r.read_constructor(#tl_name)?;
-                if id != #id {
-                    return Err(r.unexpected_constructor(id, #tl_name));
-                }
+                #check_id
                 Self::deserialize_bare(r)
             }
         }
@@ -180,40 +198,15 @@ pub fn constructor(c: &Constructor, here: Here, options: &Options) -> TokenStrea
 }
 
 /// A function struct with its id, (de)serialization and `RemoteCall`.
-pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
-    let rt = &options.runtime;
+pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.runtime;
     let Names {
         result,
         reader,
         writer,
         error,
         sized,
-    } = Names::at(here, options);
-    let Parts {
-        name,
-        doc,
-        derives,
-        decls,
-        id,
-        len,
-        writes,
-        reads,
-        inits,
-    } = Parts::new(
-        Item {
-            what: "function",
-            tl_name: &f.tl_name,
-            rust_name: &f.path.name,
-            id: f.id,
-            fields: &f.fields,
-            doc: f.doc.as_deref(),
-            declaration: &f.declaration,
-        },
-        4,
-        here,
-        options,
-    );
-    let tl_name = &f.tl_name;
+    } = Names::at(here, cx);
     let (generics, ser_bounds, de_bounds, call_bounds) = match &f.generic {
         Some(g) => {
             let g = format_ident!("{}", g);
@@ -226,6 +219,30 @@ pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
         }
         None => (quote!(), quote!(), quote!(), quote!()),
     };
+    let Parts {
+        definition,
+        name,
+        id,
+        len,
+        writes,
+        check_id,
+        read_fields,
+        ..
+    } = Parts::new(
+        Item {
+            what: "function",
+            tl_name: &f.tl_name,
+            rust_name: &f.path.name,
+            id: f.id,
+            fields: &f.fields,
+            doc: f.doc.as_deref(),
+            declaration: &f.declaration,
+            base_len: 4,
+            generics: generics.clone(),
+        },
+        here,
+        cx,
+    );
     let returns = match &f.returns {
         WireType::Generic(g) => {
             let g = format_ident!("{}", g);
@@ -234,15 +251,7 @@ pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
         other => rust_type(other, here),
     };
     quote! {
-        #(#[doc = #doc])*
-        #derives
-        pub struct #name #generics {
-            #(#decls)*
-        }
-
-        impl #generics #rt::Identifiable for #name #generics {
-            const CONSTRUCTOR_ID: u32 = #id;
-        }
+        #definition
 
         impl #ser_bounds #rt::Serializable for #name #generics {
             #[inline]
@@ -258,12 +267,8 @@ pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
 
         impl #de_bounds #rt::Deserializable for #name #generics {
             fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                let id = r.read_constructor(#tl_name)?;
-                if id != #id {
-                    return Err(r.unexpected_constructor(id, #tl_name));
-                }
-                #(#reads)*
-                Ok(Self { #(#inits),* })
+                #check_id
+                #read_fields
             }
         }
 
@@ -271,11 +276,4 @@ pub fn function(f: &Function, here: Here, options: &Options) -> TokenStream {
             type Return = #returns;
         }
     }
-}
-
-/// `0x1cb5c415` as an unsuffixed hex literal.
-pub fn id_literal(id: u32) -> Literal {
-    format!("0x{id:08x}")
-        .parse()
-        .unwrap_or_else(|_| Literal::u32_unsuffixed(id))
 }

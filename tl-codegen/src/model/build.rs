@@ -1,13 +1,15 @@
-//! Builds the [`Model`] from parsed, validated declarations.
+//! Builds the [`Model`] from parsed, validated declarations, one job per
+//! function: sort the declarations ([`Declarations`]), settle every name
+//! ([`Places`]), then build constructors, boxed types and functions.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::ToSnakeCase;
 use tl_parser::ast::{Body, Definition, FieldType, TypeExpr};
-use tl_parser::{Diagnostic, Dialect, compute_id};
+use tl_parser::{Diagnostic, Dialect, compute_id, effective_id};
 
-use super::names::{field_name, module_name, type_name};
+use super::names::{self, VariantSource, assign_paths, variant_names};
 use super::*;
+use crate::error::FileDiagnostic;
 
 /// A declaration and the index of the file it came from.
 #[derive(Debug, Clone, Copy)]
@@ -18,87 +20,176 @@ pub struct Located<'a> {
     pub def: &'a Definition,
 }
 
-/// An error found while building, with the index of its file.
-pub type LocatedDiagnostic = (usize, Diagnostic);
+/// What the model is built from besides the declarations.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// The layer, if a file declares one.
+    pub layer: Option<u32>,
+    /// The id rules of declarations without an explicit id.
+    pub dialect: Dialect,
+    /// TDLib `@class` descriptions by boxed type name.
+    pub class_docs: BTreeMap<String, String>,
+    /// The schema files' names, for the generated header.
+    pub sources: Vec<String>,
+}
 
 /// Constructors that the runtime maps to Rust built-ins: no struct is generated.
 const RUNTIME_CONSTRUCTORS: &[&str] = &["true", "boolTrue", "boolFalse", "vector"];
 
-/// Builds the model. `defs` are the merged declarations of every file.
-/// `class_docs` maps boxed type names to TDLib `@class` descriptions.
-pub fn build(
-    defs: &[Located<'_>],
-    layer: Option<u32>,
-    dialect: Dialect,
-    class_docs: &BTreeMap<String, String>,
-) -> Result<Model, Vec<LocatedDiagnostic>> {
-    let ctor_defs: Vec<Located<'_>> = defs
-        .iter()
-        .copied()
-        .filter(|l| {
-            !l.def.is_function()
-                && !l.def.is_builtin()
-                && !RUNTIME_CONSTRUCTORS.contains(&l.def.name.full.as_str())
-        })
-        .collect();
-    let fn_defs: Vec<Located<'_>> = defs
-        .iter()
-        .copied()
-        .filter(|l| l.def.is_function())
-        .collect();
-
-    // Rust places, collisions settled in TL-name order.
-    let ctor_paths = assign_paths(ctor_defs.iter().map(|l| l.def.name.full.as_str()));
-    let fn_paths = assign_paths(fn_defs.iter().map(|l| l.def.name.full.as_str()));
-    let mut type_names: BTreeSet<&str> = BTreeSet::new();
-    for l in &ctor_defs {
-        type_names.insert(l.def.result.name.full.as_str());
-    }
-    let type_paths = assign_paths(type_names.iter().copied());
-
-    let resolver = Resolver {
-        dialect,
-        ctor_paths: &ctor_paths,
-        type_paths: &type_paths,
-        ctors_by_type: ctor_defs.iter().fold(BTreeMap::new(), |mut m, l| {
-            m.entry(l.def.result.name.full.as_str())
-                .or_insert_with(Vec::new)
-                .push(l.def.name.full.as_str());
-            m
-        }),
-    };
-
+/// Builds the model from the merged declarations of every file.
+pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiagnostic>> {
+    let decls = Declarations::sort(defs);
+    let places = Places::settle(&decls);
+    let resolver = Resolver::new(inputs.dialect, &decls, &places);
     let mut errors = Vec::new();
-    let mut constructors = Vec::new();
-    for l in &ctor_defs {
+    let constructors = constructors(&decls, &places, &resolver, &mut errors);
+    let types = boxed_types(
+        &decls,
+        &places,
+        &constructors,
+        &inputs.class_docs,
+        &mut errors,
+    );
+    let functions = functions(&decls, &places, &resolver, &mut errors);
+    if errors.is_empty() {
+        Ok(Model {
+            layer: inputs.layer,
+            sources: inputs.sources,
+            constructors,
+            types,
+            functions,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// The declarations that generate something, by kind.
+struct Declarations<'a> {
+    /// Constructors of boxed types that get a struct.
+    constructors: Vec<Located<'a>>,
+    /// Functions.
+    functions: Vec<Located<'a>>,
+}
+
+impl<'a> Declarations<'a> {
+    fn sort(defs: &[Located<'a>]) -> Self {
+        let (functions, others): (Vec<_>, Vec<_>) =
+            defs.iter().copied().partition(|l| l.def.is_function());
+        let constructors = others
+            .into_iter()
+            .filter(|l| {
+                !l.def.is_builtin() && !RUNTIME_CONSTRUCTORS.contains(&l.def.name.full.as_str())
+            })
+            .collect();
+        Declarations {
+            constructors,
+            functions,
+        }
+    }
+
+    /// The boxed types' TL names, each once.
+    fn type_names(&self) -> BTreeSet<&'a str> {
+        self.constructors
+            .iter()
+            .map(|l| l.def.result.name.full.as_str())
+            .collect()
+    }
+}
+
+/// Where each item lives in Rust, collisions settled in TL-name order.
+struct Places {
+    constructors: BTreeMap<String, RustPath>,
+    types: BTreeMap<String, RustPath>,
+    functions: BTreeMap<String, RustPath>,
+}
+
+impl Places {
+    fn settle(decls: &Declarations<'_>) -> Self {
+        let tl_names = |located: &[Located<'_>]| -> Vec<String> {
+            located.iter().map(|l| l.def.name.full.clone()).collect()
+        };
+        let constructors = tl_names(&decls.constructors);
+        let functions = tl_names(&decls.functions);
+        Places {
+            constructors: assign_paths(constructors.iter().map(String::as_str)),
+            types: assign_paths(decls.type_names()),
+            functions: assign_paths(functions.iter().map(String::as_str)),
+        }
+    }
+}
+
+/// One struct per constructor, ordered by TL name.
+fn constructors(
+    decls: &Declarations<'_>,
+    places: &Places,
+    resolver: &Resolver<'_>,
+    errors: &mut Vec<FileDiagnostic>,
+) -> Vec<Constructor> {
+    let mut out = Vec::new();
+    for l in &decls.constructors {
         let fields = match resolver.fields(l.def, &[]) {
             Ok(fields) => fields,
             Err(e) => {
-                errors.push((l.file, e));
+                errors.push(FileDiagnostic::new(l.file, e));
                 continue;
             }
         };
-        constructors.push(Constructor {
+        out.push(Constructor {
             tl_name: l.def.name.full.clone(),
-            id: effective_id(l.def, dialect),
-            path: ctor_paths[l.def.name.full.as_str()].clone(),
+            id: effective_id(l.def, resolver.dialect),
+            path: places.constructors[l.def.name.full.as_str()].clone(),
             fields,
             result: l.def.result.name.full.clone(),
             doc: l.def.doc.description.clone(),
-            declaration: declaration_text(l.def, dialect),
+            declaration: declaration_text(l.def, resolver.dialect),
         });
     }
-    constructors.sort_by(|a, b| a.tl_name.cmp(&b.tl_name));
+    out.sort_by(|a, b| a.tl_name.cmp(&b.tl_name));
+    out
+}
 
-    let mut types = Vec::new();
-    for (tl_name, path) in &type_paths {
+/// One enum per boxed type, ordered by TL name, with its variants named.
+fn boxed_types(
+    decls: &Declarations<'_>,
+    places: &Places,
+    constructors: &[Constructor],
+    class_docs: &BTreeMap<String, String>,
+    errors: &mut Vec<FileDiagnostic>,
+) -> Vec<BoxedType> {
+    let mut out = Vec::new();
+    for (tl_name, path) in &places.types {
         let members: Vec<usize> = constructors
             .iter()
             .enumerate()
             .filter(|(_, c)| &c.result == tl_name)
             .map(|(i, _)| i)
             .collect();
-        let variants = variant_names(&path.name, members.iter().map(|&i| &constructors[i]))
+        let sources: Vec<VariantSource<'_>> = members
+            .iter()
+            .map(|&i| VariantSource {
+                tl_name: &constructors[i].tl_name,
+                struct_name: &constructors[i].path.name,
+            })
+            .collect();
+        let names = match variant_names(tl_name, &path.name, &sources) {
+            Ok(names) => names,
+            Err(message) => {
+                // Located at the first constructor of the type.
+                if let Some(l) = decls
+                    .constructors
+                    .iter()
+                    .find(|l| &l.def.result.name.full == tl_name)
+                {
+                    errors.push(FileDiagnostic::new(
+                        l.file,
+                        Diagnostic::error(l.def.result.span, message),
+                    ));
+                }
+                continue;
+            }
+        };
+        let variants = names
             .into_iter()
             .zip(&members)
             .map(|(name, &i)| {
@@ -111,16 +202,26 @@ pub fn build(
                 }
             })
             .collect();
-        types.push(BoxedType {
+        out.push(BoxedType {
             tl_name: tl_name.clone(),
             path: path.clone(),
             variants,
             doc: class_docs.get(tl_name).cloned(),
         });
     }
+    out
+}
 
-    let mut functions = Vec::new();
-    for l in &fn_defs {
+/// One struct per function, ordered by TL name, with its `AnyFunction`
+/// variant named.
+fn functions(
+    decls: &Declarations<'_>,
+    places: &Places,
+    resolver: &Resolver<'_>,
+    errors: &mut Vec<FileDiagnostic>,
+) -> Vec<Function> {
+    let mut out = Vec::new();
+    for l in &decls.functions {
         let generics: Vec<&str> = l
             .def
             .params
@@ -131,98 +232,39 @@ pub fn build(
         let fields = resolver.fields(l.def, &generics);
         let returns = resolver.resolve(&l.def.result, &generics);
         match (fields, returns) {
-            (Ok(fields), Ok(returns)) => functions.push(Function {
+            (Ok(fields), Ok(returns)) => out.push(Function {
                 tl_name: l.def.name.full.clone(),
-                id: effective_id(l.def, dialect),
-                path: fn_paths[l.def.name.full.as_str()].clone(),
+                id: effective_id(l.def, resolver.dialect),
+                path: places.functions[l.def.name.full.as_str()].clone(),
+                any_variant: String::new(),
                 fields,
                 generic: generics.first().map(|g| (*g).to_owned()),
                 returns,
                 doc: l.def.doc.description.clone(),
-                declaration: declaration_text(l.def, dialect),
+                declaration: declaration_text(l.def, resolver.dialect),
             }),
-            (Err(e), _) | (_, Err(e)) => errors.push((l.file, e)),
+            (Err(e), _) | (_, Err(e)) => errors.push(FileDiagnostic::new(l.file, e)),
         }
     }
-    functions.sort_by(|a, b| a.tl_name.cmp(&b.tl_name));
-
-    if errors.is_empty() {
-        Ok(Model {
-            layer,
-            constructors,
-            types,
-            functions,
-        })
-    } else {
-        Err(errors)
+    out.sort_by(|a, b| a.tl_name.cmp(&b.tl_name));
+    let any_names = names::any_function_names(out.iter().map(|f| &f.path));
+    for (f, name) in out.iter_mut().zip(any_names) {
+        f.any_variant = name;
     }
+    out
 }
 
-fn effective_id(def: &Definition, dialect: Dialect) -> u32 {
-    def.id
-        .map_or_else(|| compute_id(def, dialect), |id| id.value)
-}
-
+/// The declaration as TL text, with the id the generator uses written in.
 fn declaration_text(def: &Definition, dialect: Dialect) -> String {
     let text = def.to_string();
     if def.id.is_some() {
         text
     } else {
-        // Show the id the generator uses.
         text.replacen(
             &def.name.full,
             &format!("{}#{:08x}", def.name.full, compute_id(def, dialect)),
             1,
         )
-    }
-}
-
-/// Maps TL names to Rust paths; two TL names that give the same Rust name in
-/// one module get `2`, `3`, ... suffixes in TL-name order.
-fn assign_paths<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, RustPath> {
-    let sorted: BTreeSet<&str> = names.collect();
-    let mut taken: BTreeSet<RustPath> = BTreeSet::new();
-    let mut out = BTreeMap::new();
-    for tl in sorted {
-        let mut segments: Vec<&str> = tl.split('.').collect();
-        let base = segments.pop().unwrap_or(tl);
-        let module: Vec<String> = segments.iter().map(|s| module_name(s)).collect();
-        let name = type_name(base);
-        let mut path = RustPath {
-            module: module.clone(),
-            name: name.clone(),
-        };
-        let mut n = 2;
-        while taken.contains(&path) {
-            path.name = format!("{name}{n}");
-            n += 1;
-        }
-        taken.insert(path.clone());
-        out.insert(tl.to_owned(), path);
-    }
-    out
-}
-
-/// Variant names: the constructor's struct name with the enum's name taken off
-/// the front (`InputPeerChat` in `InputPeer` → `Chat`). A constructor for
-/// which that leaves no valid name (`InputPeerSelf` → `Self`) keeps its full
-/// name; if names still collide, every variant keeps its full name.
-fn variant_names<'a>(enum_name: &str, ctors: impl Iterator<Item = &'a Constructor>) -> Vec<String> {
-    let full: Vec<String> = ctors.map(|c| c.path.name.clone()).collect();
-    let stripped: Vec<String> = full
-        .iter()
-        .map(|n| match n.strip_prefix(enum_name) {
-            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" => {
-                rest.to_owned()
-            }
-            _ => n.clone(),
-        })
-        .collect();
-    let unique: BTreeSet<&String> = stripped.iter().collect();
-    if unique.len() == stripped.len() {
-        stripped
-    } else {
-        full
     }
 }
 
@@ -246,26 +288,42 @@ fn payload_is_small(c: &Constructor) -> bool {
     size <= 24
 }
 
+/// Resolves TL types and fields against the schema's places.
 struct Resolver<'a> {
     dialect: Dialect,
-    ctor_paths: &'a BTreeMap<String, RustPath>,
-    type_paths: &'a BTreeMap<String, RustPath>,
+    places: &'a Places,
+    /// Constructor names of each boxed type, for `%T`.
     ctors_by_type: BTreeMap<&'a str, Vec<&'a str>>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    fn new(dialect: Dialect, decls: &Declarations<'a>, places: &'a Places) -> Self {
+        let mut ctors_by_type: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for l in &decls.constructors {
+            ctors_by_type
+                .entry(l.def.result.name.full.as_str())
+                .or_default()
+                .push(l.def.name.full.as_str());
+        }
+        Resolver {
+            dialect,
+            places,
+            ctors_by_type,
+        }
+    }
+
     fn fields(&self, def: &Definition, generics: &[&str]) -> Result<Vec<FieldModel>, Diagnostic> {
         let Body::Fields(fields) = &def.body else {
             return Ok(Vec::new());
         };
-        let mut flag_words: BTreeSet<&str> = BTreeSet::new();
-        for f in fields {
-            if let FieldType::Conditional { flag, .. } = &f.ty {
-                flag_words.insert(&flag.name);
-            }
-        }
-        let mut out = Vec::new();
-        let mut used_names: BTreeSet<String> = BTreeSet::new();
+        let flags_words: BTreeSet<&str> = fields
+            .iter()
+            .filter_map(|f| match &f.ty {
+                FieldType::Conditional { flag, .. } => Some(flag.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut kept = Vec::new();
         for f in fields {
             let Some(name) = &f.name else {
                 return Err(Diagnostic::error(
@@ -274,7 +332,7 @@ impl Resolver<'_> {
                 ));
             };
             let kind = match &f.ty {
-                FieldType::Nat if flag_words.contains(name.name.as_str()) => FieldKind::Flags {
+                FieldType::Nat if flags_words.contains(name.name.as_str()) => FieldKind::Flags {
                     keep_other_bits: self.dialect == Dialect::Tdlib,
                 },
                 FieldType::Nat => FieldKind::Value {
@@ -310,19 +368,19 @@ impl Resolver<'_> {
                     ));
                 }
             };
-            let mut rust_name = field_name(&name.name);
-            while used_names.contains(&rust_name) {
-                rust_name = format!("{}_", name.name.to_snake_case());
-            }
-            used_names.insert(rust_name.clone());
-            out.push(FieldModel {
-                tl_name: name.name.clone(),
+            kept.push((name.name.as_str(), kind));
+        }
+        let rust_names = names::field_names(kept.iter().map(|(tl, _)| *tl), &flags_words);
+        Ok(kept
+            .into_iter()
+            .zip(rust_names)
+            .map(|((tl, kind), rust_name)| FieldModel {
+                tl_name: tl.to_owned(),
                 rust_name,
                 kind,
-                doc: def.doc.field(&name.name).map(str::to_owned),
-            });
-        }
-        Ok(out)
+                doc: def.doc.field(tl).map(str::to_owned),
+            })
+            .collect())
     }
 
     fn resolve(&self, ty: &TypeExpr, generics: &[&str]) -> Result<WireType, Diagnostic> {
@@ -341,27 +399,15 @@ impl Resolver<'_> {
         if generics.contains(&name) {
             return Ok(WireType::Generic(name.to_owned()));
         }
-        let primitive = match name {
-            "#" => Some(WireType::Nat),
-            "int" | "Int" | "int32" => Some(WireType::Int),
-            "long" | "Long" | "int53" | "int64" => Some(WireType::Long),
-            "double" | "Double" => Some(WireType::Double),
-            "int128" | "Int128" => Some(WireType::Int128),
-            "int256" | "Int256" => Some(WireType::Int256),
-            "string" | "String" => Some(WireType::String),
-            "bytes" | "Bytes" => Some(WireType::Bytes),
-            "Bool" => Some(WireType::Bool),
-            "true" | "True" => Some(WireType::True),
-            _ => None,
-        };
-        if let Some(p) = primitive {
-            return Ok(p);
+        if let Some(primitive) = WireType::primitive(name) {
+            return Ok(primitive);
         }
+        let ctor_paths = &self.places.constructors;
         if ty.percent {
             // `%T`: the bare form of T's only constructor.
             return match self.ctors_by_type.get(name).map(Vec::as_slice) {
-                Some([only]) => Ok(WireType::Bare(self.ctor_paths[*only].clone())),
-                _ => match self.ctor_paths.get(name) {
+                Some([only]) => Ok(WireType::Bare(ctor_paths[*only].clone())),
+                _ => match ctor_paths.get(name) {
                     Some(path) => Ok(WireType::Bare(path.clone())),
                     None => Err(Diagnostic::error(
                         ty.span,
@@ -371,10 +417,10 @@ impl Resolver<'_> {
             };
         }
         if ty.is_bare() {
-            if let Some(path) = self.ctor_paths.get(name) {
+            if let Some(path) = ctor_paths.get(name) {
                 return Ok(WireType::Bare(path.clone()));
             }
-        } else if let Some(path) = self.type_paths.get(name) {
+        } else if let Some(path) = self.places.types.get(name) {
             return Ok(WireType::Boxed(path.clone()));
         }
         Err(unsupported())

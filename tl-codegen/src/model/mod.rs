@@ -4,13 +4,18 @@
 //! printed: resolved wire types, Rust names chosen once (collisions settled),
 //! documentation, and which enum payloads are boxed. Other output styles
 //! (documentation pages, typed RPC errors, a JSON shape) read the same model.
+//!
+//! Every Rust name is settled in [`names`] while the model is built; emission
+//! spells what the model says and invents no name of its own.
+//!
+//! The model's types are `#[non_exhaustive]`: later versions add fields (and
+//! wire types) without breaking code that reads them.
 
 mod build;
-mod names;
+pub mod names;
 mod wire;
 
-pub use build::{Located, LocatedDiagnostic, build};
-pub use names::{escape_ident, module_name, type_name};
+pub(crate) use build::{Inputs, Located, build};
 pub use wire::WireType;
 
 /// A module path inside the generated code (`["messages"]` for `messages.`).
@@ -18,9 +23,12 @@ pub type ModulePath = Vec<String>;
 
 /// Everything generated from one or more schema files.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Model {
     /// The layer, from the first schema that declares one.
     pub layer: Option<u32>,
+    /// The schema files' names (without their folders), in the order given.
+    pub sources: Vec<String>,
     /// Constructors of boxed types (one struct each), ordered by TL name.
     pub constructors: Vec<Constructor>,
     /// Boxed types (one enum each), ordered by TL name.
@@ -31,6 +39,7 @@ pub struct Model {
 
 /// A Rust item's place: module path and name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct RustPath {
     /// Namespaces as snake_case modules.
     pub module: ModulePath,
@@ -40,6 +49,7 @@ pub struct RustPath {
 
 /// One constructor: a struct in `types`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Constructor {
     /// The TL name, e.g. `messages.messages`.
     pub tl_name: String,
@@ -59,6 +69,7 @@ pub struct Constructor {
 
 /// One boxed type: an enum in `enums`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct BoxedType {
     /// The TL name, e.g. `messages.Messages`.
     pub tl_name: String,
@@ -72,12 +83,13 @@ pub struct BoxedType {
 
 /// One enum variant.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Variant {
     /// The variant name.
     pub name: String,
     /// Index into [`Model::constructors`].
     pub constructor: usize,
-    /// Whether the payload is behind a `Box` (see `build::payload_is_small`).
+    /// Whether the payload is behind a `Box` (see the model builder's boxing rule).
     pub boxed: bool,
     /// Whether the constructor has no stored fields (a unit variant).
     pub unit: bool,
@@ -85,6 +97,7 @@ pub struct Variant {
 
 /// One function: a struct in `functions` implementing `RemoteCall`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Function {
     /// The TL name, e.g. `messages.importChatInvite`.
     pub tl_name: String,
@@ -92,6 +105,8 @@ pub struct Function {
     pub id: u32,
     /// Where the struct lives under `functions`.
     pub path: RustPath,
+    /// Its variant in `AnyFunction` (namespaces included: `MessagesGetChats`).
+    pub any_variant: String,
     /// Its arguments.
     pub fields: Vec<FieldModel>,
     /// The generic parameter (`X` of `{X:Type}`), if the function is generic.
@@ -106,6 +121,7 @@ pub struct Function {
 
 /// A field of a constructor or function.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FieldModel {
     /// The TL name.
     pub tl_name: String,
@@ -119,6 +135,7 @@ pub struct FieldModel {
 
 /// How a field is stored and encoded.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum FieldKind {
     /// A `#` word that conditional fields refer to. Its field bits are
     /// computed from the fields present when serializing. With `keep_other_bits`
@@ -142,6 +159,7 @@ pub enum FieldKind {
 
 /// A bit in a flags word.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FlagBit {
     /// The TL name of the `#` field.
     pub field: String,

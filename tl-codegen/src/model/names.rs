@@ -1,6 +1,19 @@
-//! Rust names for TL names.
+//! Every Rust name the generated code uses for a TL name, settled here before
+//! anything is emitted.
+//!
+//! Each rule is a function of its own: the spelling of one name
+//! ([`escape_ident`], [`module_name`], [`type_name`], [`field_name`]), and the
+//! settling of a set of names that must be unique in one scope
+//! ([`assign_paths`], [`variant_names`], [`field_names`],
+//! [`any_function_names`]). Settling is bounded by construction: every loop
+//! runs over a finite list of candidates, and a set that no candidate makes
+//! unique is reported, never retried.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use super::RustPath;
 
 /// Rust keywords that a raw identifier (`r#type`) can stand for.
 const RAW_KEYWORDS: &[&str] = &[
@@ -14,7 +27,8 @@ const RAW_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers; they get a trailing underscore.
 const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
 
-/// A field or module name: snake_case, keywords escaped (`r#type`, `self_`).
+/// A field or module name: snake_case, keywords escaped (`r#type`, `self_`),
+/// a leading digit prefixed with `_`.
 pub fn escape_ident(snake: &str) -> String {
     if NON_RAW_KEYWORDS.contains(&snake) {
         format!("{snake}_")
@@ -44,27 +58,409 @@ pub fn type_name(segment: &str) -> String {
     }
 }
 
-/// A field name for a TL field name.
+/// A field name for a TL field name (`g_a` → `g_a`, `type` → `r#type`).
 pub fn field_name(tl: &str) -> String {
     escape_ident(&tl.to_snake_case())
+}
+
+/// Names the generated (de)serializers use for their own locals: the reader
+/// `r` of every field, and `out`, the writer, next to the local a flags word
+/// is computed into.
+const READER_LOCAL: &str = "r";
+const WRITER_LOCAL: &str = "out";
+
+/// The Rust names of one declaration's fields, in order: [`field_name`] of
+/// each, then made unique. `flags_words` are the TL names of the `#` fields
+/// that conditional fields refer to.
+///
+/// A name that is taken (by an earlier field, or by a local of the generated
+/// code: `r`, or `out` for a flags word) gets the first free of `name_2`,
+/// `name_3`, ...: with `n` fields at most `n` names are taken, so one of the
+/// first `n + 1` candidates is free and the search always ends.
+pub fn field_names<'a>(
+    fields: impl IntoIterator<Item = &'a str>,
+    flags_words: &BTreeSet<&str>,
+) -> Vec<String> {
+    let fields: Vec<&str> = fields.into_iter().collect();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::with_capacity(fields.len());
+    for tl in &fields {
+        let name = field_name(tl);
+        let reserved = name == READER_LOCAL || (name == WRITER_LOCAL && flags_words.contains(tl));
+        let chosen = if !reserved && !taken.contains(&name) {
+            name
+        } else {
+            let base = name.trim_start_matches("r#");
+            (2..=fields.len() + 2)
+                .map(|n| format!("{base}_{n}"))
+                .find(|candidate| !taken.contains(candidate))
+                // Unreachable by the counting argument above; a name that
+                // does not compile is better than a loop that never ends.
+                .unwrap_or_else(|| format!("{base}_"))
+        };
+        taken.insert(chosen.clone());
+        out.push(chosen);
+    }
+    out
+}
+
+/// Maps TL names to Rust paths: namespaces become modules, the last segment
+/// the item name. Two TL names that give the same path get `2`, `3`, ...
+/// suffixes in TL-name order; the suffix search is bounded like
+/// [`field_names`]'s.
+pub fn assign_paths<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, RustPath> {
+    let sorted: BTreeSet<&str> = names.into_iter().collect();
+    let limit = sorted.len() + 2;
+    let mut taken: BTreeSet<RustPath> = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for tl in sorted {
+        let natural = natural_path(tl);
+        let path = if taken.contains(&natural) {
+            (2..=limit)
+                .map(|n| RustPath {
+                    module: natural.module.clone(),
+                    name: format!("{}{n}", natural.name),
+                })
+                .find(|candidate| !taken.contains(candidate))
+                .unwrap_or(natural)
+        } else {
+            natural
+        };
+        taken.insert(path.clone());
+        out.insert(tl.to_owned(), path);
+    }
+    out
+}
+
+/// The path of a TL name before collisions are settled.
+fn natural_path(tl: &str) -> RustPath {
+    let mut segments: Vec<&str> = tl.split('.').collect();
+    let base = segments.pop().unwrap_or(tl);
+    RustPath {
+        module: segments.iter().map(|s| module_name(s)).collect(),
+        name: type_name(base),
+    }
+}
+
+/// A constructor as [`variant_names`] sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct VariantSource<'a> {
+    /// The constructor's TL name (`db.lt.el.key`).
+    pub tl_name: &'a str,
+    /// The name of its struct (`Key`).
+    pub struct_name: &'a str,
+}
+
+/// The variant names of one enum, one per constructor, in order.
+///
+/// Three schemes are tried for the whole enum, and the first that gives
+/// unique names wins:
+///
+/// 1. the struct name with the enum's name taken off the front
+///    (`InputPeerChat` in `InputPeer` → `Chat`); a constructor for which that
+///    leaves no valid name (`InputPeerSelf` → `Self`) keeps its struct name;
+/// 2. the struct names;
+/// 3. the constructor's TL name without the namespaces it shares with the
+///    type, in UpperCamelCase (`db.lt.el.key` in `db.lt.Key` → `ElKey`).
+///
+/// When none does, the error names the variant that still collides.
+pub fn variant_names(
+    enum_tl_name: &str,
+    enum_name: &str,
+    ctors: &[VariantSource<'_>],
+) -> Result<Vec<String>, String> {
+    let stripped: Vec<String> = ctors
+        .iter()
+        .map(|c| strip_enum_name(c.struct_name, enum_name))
+        .collect();
+    let full: Vec<String> = ctors.iter().map(|c| c.struct_name.to_owned()).collect();
+    let relative: Vec<String> = ctors
+        .iter()
+        .map(|c| relative_name(c.tl_name, enum_tl_name))
+        .collect();
+    let mut last = Vec::new();
+    for names in [stripped, full, relative] {
+        match first_duplicate(&names) {
+            None => return Ok(names),
+            Some(_) => last = names,
+        }
+    }
+    let duplicate = first_duplicate(&last).unwrap_or_default();
+    Err(format!(
+        "no unique Rust variant names for the constructors of `{enum_tl_name}`: \
+         `{duplicate}` stands for more than one"
+    ))
+}
+
+/// `InputPeerChat` in `InputPeer` → `Chat`; the whole name when stripping
+/// leaves nothing usable.
+fn strip_enum_name(struct_name: &str, enum_name: &str) -> String {
+    match struct_name.strip_prefix(enum_name) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" => {
+            rest.to_owned()
+        }
+        _ => struct_name.to_owned(),
+    }
+}
+
+/// The segments of `ctor` after the namespaces it shares with `ty`, joined in
+/// UpperCamelCase (`db.lt.el.key` in `db.lt.Key` → `ElKey`).
+fn relative_name(ctor: &str, ty: &str) -> String {
+    let ctor_segments: Vec<&str> = ctor.split('.').collect();
+    let type_namespaces: Vec<&str> = ty.split('.').collect();
+    let type_namespaces = &type_namespaces[..type_namespaces.len() - 1];
+    let shared = ctor_segments
+        .iter()
+        .zip(type_namespaces)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(ctor_segments.len() - 1);
+    type_name(&ctor_segments[shared..].join("_"))
+}
+
+fn first_duplicate(names: &[String]) -> Option<String> {
+    let mut seen = BTreeSet::new();
+    names.iter().find(|n| !seen.insert(n.as_str())).cloned()
+}
+
+/// The variant names of `AnyFunction`, one per function path, in order: the
+/// modules and the name in UpperCamelCase (`messages::GetChats` →
+/// `MessagesGetChats`), so functions of different namespaces stay apart. A
+/// name already taken gets the first free numeric suffix, bounded like
+/// [`field_names`].
+pub fn any_function_names<'a>(paths: impl IntoIterator<Item = &'a RustPath>) -> Vec<String> {
+    let naturals: Vec<String> = paths
+        .into_iter()
+        .map(|path| {
+            let mut name: String = path
+                .module
+                .iter()
+                .map(|m| type_name(m.trim_start_matches("r#")))
+                .collect();
+            name.push_str(&path.name);
+            name
+        })
+        .collect();
+    let limit = naturals.len() + 2;
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    naturals
+        .iter()
+        .map(|natural| {
+            let chosen = if taken.contains(natural) {
+                (2..=limit)
+                    .map(|n| format!("{natural}{n}"))
+                    .find(|c| !taken.contains(c) && !naturals.contains(c))
+                    .unwrap_or_else(|| natural.clone())
+            } else {
+                natural.clone()
+            };
+            taken.insert(chosen.clone());
+            chosen
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn path(module: &[&str], name: &str) -> RustPath {
+        RustPath {
+            module: module.iter().map(|m| (*m).to_owned()).collect(),
+            name: name.to_owned(),
+        }
+    }
+
     #[test]
-    fn names() {
+    fn keywords_are_escaped() {
+        assert_eq!(escape_ident("type"), "r#type");
+        assert_eq!(escape_ident("gen"), "r#gen");
+        assert_eq!(escape_ident("self"), "self_");
+        assert_eq!(escape_ident("Self"), "Self_");
+        assert_eq!(escape_ident("crate"), "crate_");
+        assert_eq!(escape_ident("_"), "__");
+        assert_eq!(escape_ident("2fa"), "_2fa");
+        assert_eq!(escape_ident("plain"), "plain");
+    }
+
+    #[test]
+    fn module_names_are_snake_case() {
+        assert_eq!(module_name("tonNode"), "ton_node");
+        assert_eq!(module_name("messages"), "messages");
+        assert_eq!(module_name("mod"), "r#mod");
+        assert_eq!(module_name("super"), "super_");
+    }
+
+    #[test]
+    fn type_names_are_upper_camel_case() {
         assert_eq!(type_name("importChatInvite"), "ImportChatInvite");
         assert_eq!(type_name("P_Q_inner_data"), "PQInnerData");
         assert_eq!(
             type_name("Set_client_DH_params_answer"),
             "SetClientDhParamsAnswer"
         );
-        assert_eq!(module_name("tonNode"), "ton_node");
+        assert_eq!(type_name("2fa"), "T2fa");
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("_"), "Unnamed");
+    }
+
+    #[test]
+    fn field_names_are_snake_case_and_escaped() {
         assert_eq!(field_name("type"), "r#type");
         assert_eq!(field_name("self"), "self_");
         assert_eq!(field_name("g_a"), "g_a");
         assert_eq!(field_name("eager_0"), "eager_0");
+        assert_eq!(field_name("randomId"), "random_id");
+    }
+
+    #[test]
+    fn field_names_are_unique_and_avoid_the_generated_locals() {
+        let none = BTreeSet::new();
+        assert_eq!(field_names(["a", "b"], &none), ["a", "b"]);
+        // The same TL name three times (the validator rejects it, but the
+        // names must still settle).
+        assert_eq!(field_names(["a", "a", "a"], &none), ["a", "a_2", "a_3"]);
+        // Different TL names with one snake_case form.
+        assert_eq!(
+            field_names(["fooBar", "foo_bar"], &none),
+            ["foo_bar", "foo_bar_2"]
+        );
+        // A natural name equal to a later suffix.
+        assert_eq!(field_names(["x", "x", "x_2"], &none), ["x", "x_2", "x_2_2"]);
+        assert_eq!(field_names(["type", "type"], &none), ["r#type", "type_2"]);
+        // `r` is the reader in every deserializer.
+        assert_eq!(field_names(["r"], &none), ["r_2"]);
+        // `out` is the writer: only a flags word becomes a local next to it.
+        assert_eq!(field_names(["out"], &none), ["out"]);
+        let flags = BTreeSet::from(["out"]);
+        assert_eq!(field_names(["out"], &flags), ["out_2"]);
+    }
+
+    #[test]
+    fn field_names_end_on_any_input() {
+        let many: Vec<String> = (0..300).map(|_| "a".to_owned()).collect();
+        let names = field_names(many.iter().map(String::as_str), &BTreeSet::new());
+        let unique: BTreeSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), 300);
+        assert_eq!(names[299], "a_300");
+    }
+
+    #[test]
+    fn paths_follow_namespaces_and_settle_collisions_in_tl_order() {
+        let paths = assign_paths(["tonNode.shardId", "foo", "Foo", "a.b.c"]);
+        assert_eq!(paths["tonNode.shardId"], path(&["ton_node"], "ShardId"));
+        assert_eq!(paths["a.b.c"], path(&["a", "b"], "C"));
+        // `Foo` sorts before `foo`.
+        assert_eq!(paths["Foo"], path(&[], "Foo"));
+        assert_eq!(paths["foo"], path(&[], "Foo2"));
+    }
+
+    #[test]
+    fn paths_skip_suffixes_that_are_natural_names() {
+        let paths = assign_paths(["Foo", "foo", "foo2", "Foo_"]);
+        let names: BTreeSet<&str> = paths.values().map(|p| p.name.as_str()).collect();
+        assert_eq!(names.len(), 4, "{paths:?}");
+    }
+
+    fn sources<'a>(pairs: &'a [(&'a str, &'a str)]) -> Vec<VariantSource<'a>> {
+        pairs
+            .iter()
+            .map(|(tl_name, struct_name)| VariantSource {
+                tl_name,
+                struct_name,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn variants_drop_the_enum_name() {
+        let ctors = sources(&[
+            ("inputPeerChat", "InputPeerChat"),
+            ("inputPeerEmpty", "InputPeerEmpty"),
+            ("inputPeerSelf", "InputPeerSelf"),
+        ]);
+        assert_eq!(
+            variant_names("InputPeer", "InputPeer", &ctors).unwrap(),
+            ["Chat", "Empty", "InputPeerSelf"]
+        );
+        // `InputPeers` is no variant of `InputPeer` (`s` is not a new word).
+        let ctors = sources(&[("inputPeers", "InputPeers")]);
+        assert_eq!(
+            variant_names("InputPeer", "InputPeer", &ctors).unwrap(),
+            ["InputPeers"]
+        );
+    }
+
+    #[test]
+    fn variants_keep_struct_names_when_stripping_collides() {
+        // Stripped, `BarFoo` in `Bar` would be `Foo`, which another
+        // constructor's struct is already called.
+        let ctors = sources(&[("barFoo", "BarFoo"), ("foo", "Foo")]);
+        assert_eq!(
+            variant_names("Bar", "Bar", &ctors).unwrap(),
+            ["BarFoo", "Foo"]
+        );
+    }
+
+    #[test]
+    fn variants_fall_back_to_names_relative_to_the_namespace() {
+        let ctors = sources(&[
+            ("db.lt.desc.key", "Key"),
+            ("db.lt.el.key", "Key"),
+            ("db.lt.shard.key", "Key"),
+            ("db.lt.status.key", "Key"),
+        ]);
+        assert_eq!(
+            variant_names("db.lt.Key", "Key", &ctors).unwrap(),
+            ["DescKey", "ElKey", "ShardKey", "StatusKey"]
+        );
+        let ctors = sources(&[
+            ("dht.config.local", "Local"),
+            ("dht.config.random.local", "Local"),
+        ]);
+        assert_eq!(
+            variant_names("dht.config.Local", "Local", &ctors).unwrap(),
+            ["Local", "RandomLocal"]
+        );
+        // Constructors outside the type's namespace keep all their segments.
+        let ctors = sources(&[("a.item", "Item"), ("b.item", "Item")]);
+        assert_eq!(
+            variant_names("Item", "Item", &ctors).unwrap(),
+            ["AItem", "BItem"]
+        );
+    }
+
+    #[test]
+    fn variants_that_no_scheme_separates_are_an_error() {
+        let ctors = sources(&[("a.fooBar", "FooBar"), ("a.foo_bar", "FooBar")]);
+        assert_eq!(
+            variant_names("a.T", "T", &ctors).unwrap_err(),
+            "no unique Rust variant names for the constructors of `a.T`: `FooBar` stands for more than one"
+        );
+    }
+
+    #[test]
+    fn any_function_names_include_the_namespaces() {
+        let paths = [
+            path(&["channels"], "GetChats"),
+            path(&["messages"], "GetChats"),
+            path(&[], "InvokeWithLayer"),
+            path(&["r#type"], "Get"),
+            path(&["ton_node"], "Query"),
+        ];
+        assert_eq!(
+            any_function_names(&paths),
+            [
+                "ChannelsGetChats",
+                "MessagesGetChats",
+                "InvokeWithLayer",
+                "TypeGet",
+                "TonNodeQuery"
+            ]
+        );
+        // `a::BC` and `a_b::C` both give `ABC`; the later one takes the first
+        // suffix that is no other function's natural name.
+        let paths = [path(&["a"], "BC"), path(&["a_b"], "C"), path(&[], "ABC2")];
+        assert_eq!(any_function_names(&paths), ["ABC", "ABC3", "ABC2"]);
     }
 }

@@ -4,6 +4,7 @@ use super::RustPath;
 
 /// A resolved TL type, as encoded on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum WireType {
     /// `int`: i32.
     Int,
@@ -41,6 +42,24 @@ pub enum WireType {
 }
 
 impl WireType {
+    /// The built-in TL type `name` stands for (`int`, `Int`, `int32`, ...),
+    /// if any.
+    pub fn primitive(name: &str) -> Option<WireType> {
+        Some(match name {
+            "#" => WireType::Nat,
+            "int" | "Int" | "int32" => WireType::Int,
+            "long" | "Long" | "int53" | "int64" => WireType::Long,
+            "double" | "Double" => WireType::Double,
+            "int128" | "Int128" => WireType::Int128,
+            "int256" | "Int256" => WireType::Int256,
+            "string" | "String" => WireType::String,
+            "bytes" | "Bytes" => WireType::Bytes,
+            "Bool" => WireType::Bool,
+            "true" | "True" => WireType::True,
+            _ => return None,
+        })
+    }
+
     /// Whether a value's own `Serializable`/`Deserializable` impl is its wire
     /// form (so no codec is needed).
     pub fn is_self_encoding(&self) -> bool {

@@ -1,0 +1,116 @@
+//! What [`Config`] does: schema files → checked declarations → [`Model`] →
+//! Rust source → the output file. Every entry point goes through
+//! [`Config::load_model`] and [`Config::emit`], so each step happens once.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::error::{Error, Source, one_line_each};
+use crate::model::{self, Inputs, Model};
+use crate::{emit, load};
+
+/// A model and the warnings found on the way to it.
+struct Built {
+    model: Model,
+    /// `file:line:col: warning: message`, one per warning.
+    warnings: Vec<String>,
+}
+
+impl Config {
+    /// Reads the schema files and returns the generated Rust source.
+    pub fn generate(&self, paths: &[impl AsRef<Path>]) -> Result<String, Error> {
+        let built = self.load_model(load::read(paths)?)?;
+        self.emit(&built.model)
+    }
+
+    /// Generates from schema texts already in memory: `(name, text)` pairs.
+    pub fn generate_from_strs(&self, sources: &[(&str, &str)]) -> Result<String, Error> {
+        let sources = sources
+            .iter()
+            .map(|(name, text)| Source::new(*name, *text))
+            .collect();
+        let built = self.load_model(sources)?;
+        self.emit(&built.model)
+    }
+
+    /// Reads, checks and merges the schema files and returns the intermediate
+    /// model, for tools that emit something other than Rust (documentation,
+    /// test dispatchers, other output styles). [`Config::emit`] and
+    /// [`Config::write`] turn it into Rust without reading the files again.
+    pub fn model(&self, paths: &[impl AsRef<Path>]) -> Result<Model, Error> {
+        Ok(self.load_model(load::read(paths)?)?.model)
+    }
+
+    /// The Rust source for `model`, formatted, with an `@generated` header.
+    pub fn emit(&self, model: &Model) -> Result<String, Error> {
+        emit::emit(model, self)
+    }
+
+    /// For build scripts: generates from the files, writes the output to
+    /// `OUT_DIR` (or [`Config::out_dir`]) as [`Config::write`] does, prints
+    /// `cargo:rerun-if-changed` for each schema and, with
+    /// [`Config::warnings`], a `cargo:warning=` line per schema warning.
+    /// Returns the output path. A schema error fails with every diagnostic.
+    pub fn compile(&self, paths: &[impl AsRef<Path>]) -> Result<PathBuf, Error> {
+        for path in paths {
+            println!("cargo:rerun-if-changed={}", path.as_ref().display());
+        }
+        let built = self.load_model(load::read(paths)?)?;
+        if self.warnings_enabled() {
+            for line in &built.warnings {
+                println!("cargo:warning={line}");
+            }
+        }
+        self.write(&built.model)
+    }
+
+    /// Writes the Rust for `model` to the output directory ([`Config::out_dir`],
+    /// else `OUT_DIR`) under [`Config::file_name`], only if the file's content
+    /// changes, so cargo does not rebuild for nothing. Returns the path.
+    pub fn write(&self, model: &Model) -> Result<PathBuf, Error> {
+        let out = self
+            .out_dir_in_effect()
+            .ok_or(Error::NoOutDir)?
+            .join(self.file_name_in_effect());
+        let code = self.emit(model)?;
+        let unchanged = std::fs::read(&out).is_ok_and(|old| old == code.as_bytes());
+        if !unchanged {
+            std::fs::write(&out, code).map_err(|source| Error::Io {
+                path: out.clone(),
+                source,
+            })?;
+        }
+        Ok(out)
+    }
+
+    /// Checks and merges `sources` and builds the model.
+    fn load_model(&self, sources: Vec<Source>) -> Result<Built, Error> {
+        let dialect = self.dialect_in_effect();
+        let loaded = load::load(sources, dialect);
+        let warnings_wanted = self.warnings_enabled();
+        if loaded.has_errors() {
+            return Err(loaded.into_error(Vec::new(), warnings_wanted));
+        }
+        let built = loaded.merged(dialect).and_then(|defs| {
+            let inputs = Inputs {
+                layer: loaded.layer(),
+                dialect,
+                class_docs: loaded.class_docs(),
+                sources: loaded.file_names(),
+            };
+            model::build(&defs, inputs)
+        });
+        match built {
+            Ok(model) => Ok(Built {
+                model,
+                warnings: one_line_each(&loaded.sources, &loaded.diagnostics),
+            }),
+            Err(problems) => Err(loaded.into_error(problems, warnings_wanted)),
+        }
+    }
+}
+
+/// One-line shortcut for build scripts: [`Config::new`] then [`Config::compile`].
+pub fn compile(paths: &[impl AsRef<Path>]) -> Result<PathBuf, Error> {
+    Config::new().compile(paths)
+}
