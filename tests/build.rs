@@ -1,8 +1,13 @@
 //! Generates, into OUT_DIR:
 //! - `api.rs`: Telegram layer 230 (`api-230.tl` + `mtproto.tl` from the shared
 //!   test data), and `dispatch.rs`, which round-trips a value by its TL name;
-//! - `fixture_*.rs` for each fixture in `schema/fixtures/` that the generator
-//!   supports, so the snapshot output is also compiled.
+//! - `fixture_*.rs` for each fixture of `schema/fixtures/` that the generator
+//!   supports, with the options its header asks for, so the snapshot output
+//!   is also compiled.
+//!
+//! Without the shared test data the layer is left out (`cfg(tl_testdata)` is
+//! not set) and the tests that need it print that they skipped; under
+//! `CI=true` missing test data fails the build instead.
 
 use std::path::{Path, PathBuf};
 
@@ -10,62 +15,48 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use tl_codegen::model::{Model, RustPath};
 
-/// Fixtures whose features the generator rejects with a located error (tested
-/// in `tests/codegen_errors.rs`).
-const UNSUPPORTED_FIXTURES: &[&str] = &["builtins", "generics"];
+#[path = "src/fixture_config.rs"]
+mod fixture_config;
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let root = manifest
-        .parent()
-        .expect("tests/ is inside the workspace")
-        .to_owned();
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
     println!("cargo::rustc-check-cfg=cfg(tl_testdata)");
     println!("cargo:rerun-if-env-changed=TL_TESTDATA");
+    println!("cargo:rerun-if-env-changed=CI");
 
-    let shared = std::env::var_os("TL_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("../shared"));
+    let shared = test_support::testdata_dir();
     let api = shared.join("schema/telegram/api-230.tl");
     let mtproto = shared.join("schema/telegram/mtproto.tl");
     if api.exists() && mtproto.exists() {
         generate_api(&[&api, &mtproto], &out);
         println!("cargo:rustc-cfg=tl_testdata");
+    } else if test_support::in_ci() {
+        panic!(
+            "test data not found at {} (set TL_TESTDATA)",
+            shared.display()
+        );
+    } else {
+        println!(
+            "cargo:warning=test data not found at {}: the layer 230 tests will skip",
+            shared.display()
+        );
     }
 
     let mut modules = Vec::new();
-    let fixtures = root.join("schema/fixtures");
-    println!("cargo:rerun-if-changed={}", fixtures.display());
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&fixtures)
-        .expect("schema/fixtures exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "tl"))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_owned();
-        if UNSUPPORTED_FIXTURES.contains(&stem.as_str()) {
+    println!(
+        "cargo:rerun-if-changed={}",
+        test_support::fixtures_dir().display()
+    );
+    for fixture in test_support::fixtures() {
+        if !fixture.generates {
             continue;
         }
-        let file = format!("fixture_{stem}.rs");
-        let dialect = if stem.starts_with("tdlib") || stem.starts_with("ton") {
-            tl_codegen::Dialect::Tdlib
-        } else {
-            tl_codegen::Dialect::Telegram
-        };
-        if let Err(e) = tl_codegen::Config::new()
-            .dialect(dialect)
-            .file_name(&file)
-            .compile(&[&path])
-        {
+        let file = format!("fixture_{}.rs", fixture.name);
+        let mut config = fixture_config::config_for(&fixture);
+        if let Err(e) = config.file_name(&file).compile(&[&fixture.path]) {
             panic!("{e}");
         }
-        let module = format_ident!("{}", stem);
+        let module = format_ident!("{}", fixture.name);
         modules.push(quote! {
             #[doc = concat!("Generated from `schema/fixtures/", stringify!(#module), ".tl`.")]
             pub mod #module {
@@ -76,16 +67,15 @@ fn main() {
     write(&out.join("fixtures.rs"), quote!(#(#modules)*));
 }
 
+/// Generates the layer from one model: the code and the dispatch table.
 fn generate_api(paths: &[&Path], out: &Path) {
-    let config = {
-        let mut c = tl_codegen::Config::new();
-        c.file_name("api.rs");
-        c
-    };
-    if let Err(e) = config.compile(paths) {
-        panic!("{e}");
+    for path in paths {
+        println!("cargo:rerun-if-changed={}", path.display());
     }
+    let mut config = tl_codegen::Config::new();
+    config.file_name("api.rs");
     let model = config.model(paths).unwrap_or_else(|e| panic!("{e}"));
+    config.write(&model).unwrap_or_else(|e| panic!("{e}"));
     write(&out.join("dispatch.rs"), dispatch(&model));
 }
 

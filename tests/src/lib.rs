@@ -6,6 +6,12 @@
 
 use tl_runtime::{DecodeError, Deserializable, Serializable};
 
+pub mod fixture_config;
+
+/// The runtime under another name, for the `runtime_crate` fixture
+/// (generated with `--runtime-crate crate::rt`).
+pub use tl_runtime as rt;
+
 /// Generated from `api-230.tl` + `mtproto.tl`.
 #[cfg(tl_testdata)]
 pub mod api {
@@ -23,10 +29,56 @@ pub mod fixtures {
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
 }
 
-/// Whether the layer 230 code was generated (the shared test data was found).
-pub const HAS_TESTDATA: bool = cfg!(tl_testdata);
-
 /// Decodes `bytes` as a `T` (the whole input) and encodes the value again.
 pub fn reencode<T: Deserializable + Serializable>(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
     T::from_bytes(bytes).map(|v| v.to_bytes())
+}
+
+/// What a test that needs the shared test data does without it: fails under
+/// `CI=true`, prints that it skipped elsewhere.
+pub fn skip_without_testdata() {
+    test_support::missing_testdata(&test_support::testdata_dir());
+}
+
+/// Tests that need the layer generated from the shared test data. Each test
+/// exists whether or not the data was found: without it, the test fails
+/// under `CI=true` and prints that it skipped elsewhere, instead of
+/// compiling to nothing.
+///
+/// ```ignore
+/// tests::testdata_tests! {
+///     helpers {
+///         use tests::api::enums::RichText;
+///         fn nested() -> Vec<u8> { ... }
+///     }
+///     fn decodes_nested_text() { ... }
+/// }
+/// ```
+///
+/// `helpers` holds the imports and functions the tests share (compiled only
+/// with the data).
+#[macro_export]
+macro_rules! testdata_tests {
+    (
+        helpers { $($helper:item)* }
+        $( $(#[doc = $doc:literal])* fn $name:ident() $body:block )*
+    ) => {
+        #[cfg(tl_testdata)]
+        mod with_testdata {
+            #[allow(unused_imports)]
+            use super::*;
+            $($helper)*
+            $( $(#[doc = $doc])* pub(super) fn $name() $body )*
+        }
+        $(
+            $(#[doc = $doc])*
+            #[test]
+            fn $name() {
+                #[cfg(tl_testdata)]
+                with_testdata::$name();
+                #[cfg(not(tl_testdata))]
+                $crate::skip_without_testdata();
+            }
+        )*
+    };
 }

@@ -103,3 +103,46 @@ fn unknown_constructor_is_a_typed_error() {
         "unexpected constructor 0x04030201 for tonNode.ShardList at offset 0"
     );
 }
+
+/// `--lossy-strings`: invalid UTF-8 in `string` fields becomes U+FFFD, in
+/// plain and vector fields alike; `bytes` stays exact.
+#[test]
+fn lossy_strings_replace_invalid_utf8() {
+    use tests::fixtures::lossy_strings::types::lossy::Note;
+    let bytes = [
+        0x24, 0x57, 0xed, 0x2a, // lossy.note#2aed5724
+        0, 0, 0, 0, // flags: no title
+        3, b'a', 0xff, b'b', // text: "a", an invalid byte, "b"
+        0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0, // tags: Vector, one element
+        1, 0xff, 0, 0, // an invalid byte, two of padding
+        2, 0xff, 0xfe, 0, // raw: two bytes, one of padding
+    ];
+    let note = Note::from_bytes(&bytes).unwrap();
+    assert_eq!(note.text, "a\u{fffd}b");
+    assert_eq!(note.tags, ["\u{fffd}"]);
+    assert_eq!(note.title, None);
+    assert_eq!(note.raw, [0xff, 0xfe]);
+}
+
+/// `--runtime-crate crate::rt`: the generated code reaches the runtime
+/// through the re-export and works as usual.
+#[test]
+fn runtime_crate_path_is_used() {
+    use tests::fixtures::runtime_crate::types::rt::{Point, Shape};
+    use tests::rt::{Deserializable, Serializable};
+    // rt.point x:int y:int = rt.Point → #050f7256 (zlib.crc32)
+    let point = Point { x: 1, y: -1 };
+    assert_eq!(
+        point.to_bytes(),
+        [0x56, 0x72, 0x0f, 0x05, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]
+    );
+    let shape = Shape {
+        name: "s".into(),
+        data: vec![7],
+        points: vec![point.clone().into()],
+        bare: vec![point.clone()],
+        origin: point,
+        ids: Some(vec![9]),
+    };
+    assert_eq!(Shape::from_bytes(&shape.to_bytes()).unwrap(), shape);
+}

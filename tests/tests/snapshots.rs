@@ -1,41 +1,38 @@
-//! Snapshots of the code generated for each fixture in `schema/fixtures/`.
-//! The same code is compiled (warnings denied) into `tests::fixtures`.
+//! Snapshots of the code generated for every fixture in `schema/fixtures/`
+//! (found by listing the folder; each generated with the options of its
+//! `fixture-flags:` header) and for `schema/example.tl`. The same code is
+//! compiled (warnings denied) into `tests::fixtures` and the `generated` crate.
 
-use std::path::Path;
+use tests::fixture_config::config_for;
+use tl_codegen::Config;
 
-use tl_codegen::{Config, Dialect};
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/fixtures");
-
-fn generate(stem: &str) -> String {
-    let dialect = if stem.starts_with("tdlib") || stem.starts_with("ton") {
-        Dialect::Tdlib
-    } else {
-        Dialect::Telegram
-    };
-    let path = Path::new(FIXTURES).join(format!("{stem}.tl"));
-    Config::new()
-        .dialect(dialect)
-        .generate(&[path])
-        .unwrap_or_else(|e| panic!("{e}"))
+#[test]
+fn every_supported_fixture() {
+    let fixtures = test_support::fixtures();
+    assert!(fixtures.len() >= 14, "fixtures missing: {}", fixtures.len());
+    for fixture in fixtures.iter().filter(|f| f.generates) {
+        let code = config_for(fixture)
+            .generate(&[&fixture.path])
+            .unwrap_or_else(|e| panic!("{}: {e}", fixture.name));
+        insta::assert_snapshot!(fixture.name.as_str(), code);
+    }
 }
 
-macro_rules! snapshot {
-    ($($name:ident),* $(,)?) => {$(
-        #[test]
-        fn $name() {
-            insta::assert_snapshot!(stringify!($name), generate(stringify!($name)));
-        }
-    )*};
+#[test]
+fn unsupported_fixtures_fail_to_generate() {
+    for fixture in test_support::fixtures().iter().filter(|f| !f.generates) {
+        let result = config_for(fixture).generate(&[&fixture.path]);
+        assert!(
+            matches!(result, Err(tl_codegen::Error::Schema(_))),
+            "{} is marked unsupported but generates",
+            fixture.name
+        );
+    }
 }
-
-snapshot!(
-    comments, flags, ids, multiline, namespaces, naming, sections, tdlib_docs, ton_style, vectors,
-);
 
 #[test]
 fn example_schema() {
-    let path = Path::new(FIXTURES).join("../example.tl");
+    let path = test_support::repo_root().join("schema/example.tl");
     let code = Config::new().serde(true).generate(&[path]).unwrap();
     insta::assert_snapshot!("example", code);
 }
@@ -43,6 +40,13 @@ fn example_schema() {
 /// Generating twice gives byte-identical output.
 #[test]
 fn output_is_deterministic() {
-    assert_eq!(generate("flags"), generate("flags"));
-    assert_eq!(generate("namespaces"), generate("namespaces"));
+    for fixture in test_support::fixtures().iter().filter(|f| f.generates) {
+        let config = config_for(fixture);
+        assert_eq!(
+            config.generate(&[&fixture.path]).unwrap(),
+            config.generate(&[&fixture.path]).unwrap(),
+            "{}",
+            fixture.name
+        );
+    }
 }

@@ -1,5 +1,6 @@
-//! Shared helpers of the tl-parser integration tests: where the test data is,
-//! which dialect each real schema uses, and a span-erasing normalizer.
+//! Shared helpers of the tl-parser integration tests: which dialect each real
+//! schema uses, and a span-erasing normalizer. Where the test data and the
+//! fixtures are is `test_support`'s business.
 #![allow(dead_code)] // each test file uses a different subset
 
 use std::path::{Path, PathBuf};
@@ -8,29 +9,8 @@ use tl_parser::Dialect;
 use tl_parser::ast::*;
 use tl_parser::span::Span;
 
-/// The shared test data folder (`../shared` next to the workspace, or
-/// `TL_TESTDATA`), or `None` after printing "skipped: test data not found"
-/// when it is missing. With `CI=true` a missing folder fails the test instead.
-pub fn testdata() -> Option<PathBuf> {
-    let dir = std::env::var_os("TL_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared")));
-    if dir.join("schema").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "test data not found at {} (set TL_TESTDATA)",
-        dir.display()
-    );
-    println!("skipped: test data not found");
-    None
-}
-
-/// The repository's own `schema/` folder (example and fixtures).
-pub fn repo_schema_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../schema"))
-}
+#[allow(unused_imports)] // each test file uses a different subset
+pub use test_support::testdata;
 
 /// The id rules of a real schema: Telegram's for Telegram's own files and for
 /// TDLib's copies of them (`telegram_api.tl`, `mtproto_api.tl`), TDLib's for
@@ -61,13 +41,7 @@ pub fn real_schemas(testdata: &Path) -> Vec<(PathBuf, String)> {
 
 /// The `*.tl` files directly in `dir`, sorted by name, with their text.
 pub fn tl_files(dir: &Path) -> Vec<(PathBuf, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "tl"))
-        .collect();
-    paths.sort();
-    paths
+    test_support::tl_files(dir)
         .into_iter()
         .map(|p| {
             let text =
