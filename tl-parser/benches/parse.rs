@@ -21,9 +21,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn testdata() -> PathBuf {
-    std::env::var_os("TL_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared")))
+    test_support::testdata_dir()
 }
 
 /// Our side: parse and validate. Returns the number of definitions and

@@ -328,7 +328,6 @@ impl<'a> Validator<'a> {
             None => "this field".to_owned(),
         };
         let message = match found {
-            Some(found) if found.ty == FieldType::Nat => return,
             Some(found) => format!(
                 "{subject} is conditional on `{}`, which is not a `#` field (it is `{}`)",
                 flag.name, found.ty

@@ -135,9 +135,7 @@ macro_rules! table {
 include!("table.rs");
 
 fn testdata() -> PathBuf {
-    std::env::var_os("TL_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared")))
+    test_support::testdata_dir()
 }
 
 fn unhex(hex: &str) -> Vec<u8> {
