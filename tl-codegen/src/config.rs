@@ -43,14 +43,16 @@ pub struct Config {
 }
 
 impl Config {
-    /// The defaults: Telegram's id rules, no serde, strict UTF-8, output
+    /// The defaults: id rules detected from the schemas, no serde, strict UTF-8, output
     /// `tl_types.rs` in `OUT_DIR`, warnings not printed.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Which rules compute the constructor ids that the schema does not write
-    /// (default [`Dialect::Telegram`]).
+    /// Which rules compute the constructor ids that the schema does not write.
+    /// Without a choice they are detected from the schemas: Telegram's when
+    /// at least half of the declarations carry an explicit id, TDLib's
+    /// otherwise; the generated header says which was used and why.
     pub fn dialect(&mut self, dialect: Dialect) -> &mut Self {
         self.dialect = Some(dialect);
         self
@@ -123,9 +125,10 @@ impl Config {
         flags
     }
 
-    /// The id rules in effect: the chosen [`Config::dialect`], else the default.
-    pub fn dialect_in_effect(&self) -> Dialect {
-        self.dialect.unwrap_or_default()
+    /// The id rules [`Config::dialect`] chose, if any; without a choice they
+    /// are detected from the schemas ([`tl_parser::detect_dialect`]).
+    pub fn chosen_dialect(&self) -> Option<Dialect> {
+        self.dialect
     }
 
     // The other options' values in effect, each default decided here once.
@@ -167,7 +170,7 @@ mod tests {
     #[test]
     fn defaults_are_decided_in_one_place() {
         let config = Config::new();
-        assert_eq!(config.dialect_in_effect(), Dialect::Telegram);
+        assert_eq!(config.chosen_dialect(), None);
         assert!(!config.serde_enabled());
         assert!(!config.lossy_strings_enabled());
         assert_eq!(config.runtime_crate_path(), "::tl_runtime");

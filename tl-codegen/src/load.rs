@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use tl_parser::id::normalized_text;
-use tl_parser::{Definition, Diagnostic, Dialect, Schema, Section, effective_id};
+use tl_parser::{
+    Definition, Detected, Diagnostic, Dialect, Schema, Section, detect_dialect, effective_id,
+};
 
 use crate::error::{Error, FileDiagnostic, SchemaError, Source};
 use crate::model::Located;
@@ -33,26 +35,44 @@ pub struct Loaded {
     pub schemas: Vec<Schema>,
     /// Warnings and errors of every file, in file order.
     pub diagnostics: Vec<FileDiagnostic>,
+    /// The id rules in effect.
+    pub dialect: Dialect,
+    /// How they were detected, when the caller did not choose.
+    pub detected: Option<Detected>,
 }
 
-/// Parses and validates every source, keeping every diagnostic.
-pub fn load(sources: Vec<Source>, dialect: Dialect) -> Loaded {
+/// Parses every source, chooses the id rules (`chosen`, else detected from
+/// all the files together), and validates, keeping every diagnostic.
+pub fn load(sources: Vec<Source>, chosen: Option<Dialect>) -> Loaded {
     let mut schemas = Vec::with_capacity(sources.len());
     let mut diagnostics = Vec::new();
     for (file, source) in sources.iter().enumerate() {
-        let checked = tl_parser::check(&source.text, dialect);
+        let parsed = tl_parser::parse(&source.text);
         diagnostics.extend(
-            checked
+            parsed
                 .diagnostics
                 .into_iter()
                 .map(|d| FileDiagnostic::new(file, d)),
         );
-        schemas.push(checked.schema);
+        schemas.push(parsed.schema);
     }
+    let detected = chosen.is_none().then(|| detect_dialect(&schemas));
+    let dialect = chosen.or(detected.map(|d| d.dialect)).unwrap_or_default();
+    for (file, (source, schema)) in sources.iter().zip(&schemas).enumerate() {
+        diagnostics.extend(
+            tl_parser::validate_source(schema, &source.text, dialect)
+                .into_iter()
+                .map(|d| FileDiagnostic::new(file, d)),
+        );
+    }
+    // Each file's diagnostics in source order, syntax errors first at one place.
+    diagnostics.sort_by_key(|d| (d.file, d.diagnostic.span.start));
     Loaded {
         sources,
         schemas,
         diagnostics,
+        dialect,
+        detected,
     }
 }
 

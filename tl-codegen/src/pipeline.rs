@@ -85,8 +85,8 @@ impl Config {
 
     /// Checks and merges `sources` and builds the model.
     fn load_model(&self, sources: Vec<Source>) -> Result<Built, Error> {
-        let dialect = self.dialect_in_effect();
-        let loaded = load::load(sources, dialect);
+        let loaded = load::load(sources, self.chosen_dialect());
+        let dialect = loaded.dialect;
         let warnings_wanted = self.warnings_enabled();
         if loaded.has_errors() {
             return Err(loaded.into_error(Vec::new(), warnings_wanted));
@@ -95,6 +95,7 @@ impl Config {
             let inputs = Inputs {
                 layer: loaded.layer(),
                 dialect,
+                detected: loaded.detected,
                 class_docs: loaded.class_docs(),
                 sources: loaded.file_names(),
             };

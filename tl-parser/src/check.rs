@@ -13,7 +13,7 @@
 
 use crate::ast::{Definition, Schema};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::id::{Dialect, compute_id, effective_id};
+use crate::id::{Detected, Dialect, compute_id, detect_dialect, effective_id};
 use crate::parser::parse;
 use crate::validate::validate_source;
 
@@ -22,6 +22,11 @@ use crate::validate::validate_source;
 pub struct Checked {
     /// The declarations that parsed.
     pub schema: Schema,
+    /// The id rules the schema was validated under.
+    pub dialect: Dialect,
+    /// How the rules were detected, when the caller did not choose them
+    /// ([`check_detecting`]).
+    pub detected: Option<Detected>,
     /// Syntax errors and validation problems together, ordered by where they
     /// start in the source (problems starting at the same byte keep the
     /// order they were found in, syntax errors first).
@@ -32,12 +37,30 @@ pub struct Checked {
 ///
 /// Never panics, whatever the input.
 pub fn check(src: &str, dialect: Dialect) -> Checked {
+    check_detecting(src, Some(dialect))
+}
+
+/// Like [`check`], under the `chosen` rules, or when there are none under the
+/// rules [`detect_dialect`] finds in the schema.
+///
+/// ```
+/// let checked = tl_parser::check_detecting("a = A;\nb = A;\n", None);
+/// assert_eq!(checked.dialect, tl_parser::Dialect::Tdlib);
+/// ```
+pub fn check_detecting(src: &str, chosen: Option<Dialect>) -> Checked {
     let parsed = parse(src);
+    let detected = match chosen {
+        Some(_) => None,
+        None => Some(detect_dialect([&parsed.schema])),
+    };
+    let dialect = chosen.or(detected.map(|d| d.dialect)).unwrap_or_default();
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(validate_source(&parsed.schema, src, dialect));
     diagnostics.sort_by_key(|d| d.span.start);
     Checked {
         schema: parsed.schema,
+        dialect,
+        detected,
         diagnostics,
     }
 }

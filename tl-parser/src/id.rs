@@ -15,6 +15,14 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// The dialect whose rules are not these.
+    pub fn other(self) -> Dialect {
+        match self {
+            Dialect::Telegram => Dialect::Tdlib,
+            Dialect::Tdlib => Dialect::Telegram,
+        }
+    }
+
     /// Every dialect, in the order tools list them.
     pub const ALL: [Dialect; 2] = [Dialect::Telegram, Dialect::Tdlib];
 
@@ -39,6 +47,56 @@ impl Dialect {
         Dialect::ALL
             .into_iter()
             .find(|d| d.name() == name || d.aliases().contains(&name))
+    }
+}
+
+/// The dialect a set of schemas is written in, as [`detect_dialect`] saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detected {
+    /// The dialect chosen.
+    pub dialect: Dialect,
+    /// How many declarations (built-ins left out) carry an explicit `#id`.
+    pub explicit_ids: usize,
+    /// How many declarations there are, built-ins left out.
+    pub declarations: usize,
+}
+
+impl Detected {
+    /// Why: `2554 of 2554 declarations carry an explicit id`.
+    pub fn reason(&self) -> String {
+        format!(
+            "{} of {} declarations carry an explicit id",
+            self.explicit_ids, self.declarations
+        )
+    }
+}
+
+/// Chooses the id rules for schemas whose author did not say: Telegram's
+/// schemas write the id of (nearly) every declaration, TDLib's and TON's
+/// (nearly) none, so the Telegram rules are chosen when at least half of the
+/// declarations carry an explicit id (or there are none), the TDLib rules
+/// otherwise. Markers such as `int256 8*[ int ] = Int256;` are no evidence:
+/// Telegram's `mtproto.tl` declares them too.
+pub fn detect_dialect<'a>(schemas: impl IntoIterator<Item = &'a Schema>) -> Detected {
+    let mut explicit_ids = 0;
+    let mut declarations = 0;
+    for def in schemas
+        .into_iter()
+        .flat_map(|s| &s.definitions)
+        .filter(|d| !d.is_builtin())
+    {
+        declarations += 1;
+        explicit_ids += usize::from(def.id.is_some());
+    }
+    let dialect = if explicit_ids * 2 >= declarations {
+        Dialect::Telegram
+    } else {
+        Dialect::Tdlib
+    };
+    Detected {
+        dialect,
+        explicit_ids,
+        declarations,
     }
 }
 
@@ -197,6 +255,26 @@ mod tests {
             "updateShortSentMessage flags:# id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector MessageEntity = Updates"
         );
         assert_eq!(compute_id(&def, Dialect::Telegram), 0x11f1331c);
+    }
+
+    #[test]
+    fn detection_counts_explicit_ids() {
+        let telegram =
+            crate::parse("int ? = Int;\na#00000001 = A;\nb#00000002 = A;\nc = A;\n").schema;
+        let detected = detect_dialect([&telegram]);
+        assert_eq!(detected.dialect, Dialect::Telegram);
+        assert_eq!(
+            detected.reason(),
+            "2 of 3 declarations carry an explicit id"
+        );
+        let tdlib = crate::parse("int32 = Int32;\na = A;\nb#00000002 = A;\nc = A;\n").schema;
+        assert_eq!(detect_dialect([&tdlib]).dialect, Dialect::Tdlib);
+        // Both files together: 3 of 6.
+        assert_eq!(
+            detect_dialect([&telegram, &tdlib]).dialect,
+            Dialect::Telegram
+        );
+        assert_eq!(detect_dialect([]).dialect, Dialect::Telegram);
     }
 
     #[test]

@@ -32,7 +32,9 @@
 //! * **warning: `true` fields** that are not conditional: they carry nothing
 //!   on the wire. Built-in declarations ([`Definition::is_builtin`]) are exempt.
 //! * **warning: explicit ids** that differ from [`compute_id`] in the chosen
-//!   [`Dialect`].
+//!   [`Dialect`], one warning each; when at least ten differ and they are
+//!   most of the explicit ids, one warning for all of them instead, which says
+//!   how many the other dialect's rules match.
 //!
 //! Unknown `---section---` markers and syntax errors are the parser's business
 //! and are not repeated here.
@@ -58,6 +60,10 @@ pub fn validate(schema: &Schema, dialect: Dialect) -> Vec<Diagnostic> {
 pub fn validate_source(schema: &Schema, src: &str, dialect: Dialect) -> Vec<Diagnostic> {
     Validator::new(schema, dialect, Some(src)).run()
 }
+
+/// From this many differing explicit ids on, when they are also most of the
+/// explicit ids, they get one summary warning instead of one each.
+const MANY_ID_MISMATCHES: usize = 10;
 
 /// The names a declaration may use as types besides the schema-wide ones.
 #[derive(Default)]
@@ -87,6 +93,10 @@ struct Validator<'a> {
     constructors: FastSet<&'a str>,
     /// Result types of constructors: the boxed types.
     boxed: FastSet<&'a str>,
+    /// How many declarations carry an explicit id.
+    explicit_ids: usize,
+    /// Declarations whose explicit id differs from the computed one, with it.
+    id_mismatches: Vec<(&'a Definition, u32)>,
     out: Vec<Diagnostic>,
 }
 
@@ -105,6 +115,8 @@ impl<'a> Validator<'a> {
             src,
             constructors,
             boxed,
+            explicit_ids: 0,
+            id_mismatches: Vec::new(),
             out: Vec::new(),
         }
     }
@@ -114,9 +126,63 @@ impl<'a> Validator<'a> {
         for def in &self.schema.definitions {
             self.definition(def);
         }
+        self.id_warnings();
         // Stable: diagnostics at the same offset keep the order they were found in.
         self.out.sort_by_key(|d| d.span.start);
         self.out
+    }
+
+    /// One warning per explicit id that differs from the computed one, or,
+    /// when most explicit ids differ (the schema is likely of the other
+    /// dialect), one warning for all of them that names the likely dialect.
+    fn id_warnings(&mut self) {
+        let mismatches = std::mem::take(&mut self.id_mismatches);
+        let many =
+            mismatches.len() >= MANY_ID_MISMATCHES && mismatches.len() * 2 > self.explicit_ids;
+        if !many {
+            for (def, computed) in mismatches {
+                let Some(id) = def.id else { continue };
+                self.out.push(Diagnostic::warning(
+                    id.span,
+                    format!(
+                        "explicit id #{:08x} differs from the computed id #{computed:08x}",
+                        id.value
+                    ),
+                ));
+            }
+            return;
+        }
+        let other = self.dialect.other();
+        let other_matches = mismatches
+            .iter()
+            .filter(|(def, _)| def.id.is_some_and(|id| compute_id(def, other) == id.value))
+            .count();
+        let Some((first, computed)) = mismatches.first() else {
+            return;
+        };
+        let Some(id) = first.id else { return };
+        let mut diagnostic = Diagnostic::warning(
+            id.span,
+            format!(
+                "{} of {} explicit ids differ from the ids the {} rules compute; {other_matches} of them match the {} rules",
+                mismatches.len(),
+                self.explicit_ids,
+                self.dialect.name(),
+                other.name()
+            ),
+        )
+        .with_note(format!(
+            "the first: `{}` is written #{:08x}, computed #{computed:08x}",
+            first.name.full, id.value
+        ));
+        if other_matches * 2 > mismatches.len() {
+            diagnostic = diagnostic.with_note(format!(
+                "this looks like a {} schema: choose those rules (`--dialect {}`, `Config::dialect`)",
+                other.name(),
+                other.name()
+            ));
+        }
+        self.out.push(diagnostic);
     }
 
     /// Names a place for a note: "on line 14", or "at byte 312" without the source.
@@ -178,15 +244,10 @@ impl<'a> Validator<'a> {
 
     fn definition(&mut self, def: &'a Definition) {
         if let Some(id) = def.id {
+            self.explicit_ids += 1;
             let computed = compute_id(def, self.dialect);
             if computed != id.value {
-                self.out.push(Diagnostic::warning(
-                    id.span,
-                    format!(
-                        "explicit id #{:08x} differs from the computed id #{computed:08x}",
-                        id.value
-                    ),
-                ));
+                self.id_mismatches.push((def, computed));
             }
         }
 

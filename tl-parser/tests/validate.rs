@@ -333,3 +333,41 @@ row n:# items:n*[ a:int a:int ] a:int = Row;
         ]
     );
 }
+
+/// Ten declarations with Telegram's ids (their CRC32s without the
+/// `flags.0?true` field, computed with Python's zlib) checked under the TDLib
+/// rules: one warning for all of them, naming the likely dialect.
+#[test]
+fn mostly_differing_ids_get_one_summary_warning() {
+    let ids = [
+        "db73927f", "06e54bfa", "bb2f2734", "66b9feb1", "1bcaf8e9", "c65c216c", "7b964da2",
+        "a6009427", "81704112", "5ce69897",
+    ];
+    let mut src = String::from("true = True;\n");
+    for (i, id) in ids.iter().enumerate() {
+        src.push_str(&format!("a{i}#{id} flags:# x:flags.0?true = A;\n"));
+    }
+    let checked = check(&src, Dialect::Tdlib);
+    let found: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .map(|d| (common::located(d, &src), d.notes.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            warn(
+                2,
+                3,
+                "10 of 10 explicit ids differ from the ids the tdlib rules compute; 10 of them match the telegram rules"
+            ),
+            vec![
+                // zlib.crc32(b"a0 flags:# x:flags.0?true = A") = 0x00a6ca38
+                "the first: `a0` is written #db73927f, computed #00a6ca38".to_owned(),
+                "this looks like a telegram schema: choose those rules (`--dialect telegram`, `Config::dialect`)".to_owned(),
+            ]
+        )]
+    );
+    // Under the right rules: nothing to say.
+    assert_eq!(check(&src, Dialect::Telegram).diagnostics, vec![]);
+}

@@ -6,11 +6,13 @@
 //! like rustc's on stderr, then one summary line is printed on stdout:
 //!
 //! ```text
-//! schema/example.tl: 142 types, 20 functions, layer 1
+//! schema/example.tl: 142 types, 20 functions, layer 1, telegram ids (detected)
 //! ```
 //!
 //! Types count the non-built-in constructors; the layer is `none` when the
-//! file has no `// LAYER N` comment.
+//! file has no `// LAYER N` comment. The id rules are `--dialect`'s, else
+//! detected per file (`(detected)`): Telegram's when at least half of the
+//! declarations carry an explicit id, TDLib's otherwise.
 //!
 //! With `--format json`, stdout carries one JSON object per readable file, one
 //! per line, with the keys always in this order:
@@ -18,6 +20,8 @@
 //! ```text
 //! {"file": "a.tl",                 the path as given
 //!  "layer": 230 | null,
+//!  "dialect": "telegram" | "tdlib",  the id rules used
+//!  "dialect_detected": true | false, whether they were detected
 //!  "definitions": [{"name": "inputPeerChat",
 //!                   "kind": "type" | "function" | "builtin",
 //!                   "id": "35a95cb9",          the explicit id, else the computed one
@@ -38,7 +42,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 use tl_codegen::Config;
-use tl_parser::{Checked, Diagnostic, Dialect, Kind, check};
+use tl_parser::{Checked, Diagnostic, Kind, check_detecting};
 
 use super::{Exit, SchemaArgs};
 
@@ -68,7 +72,7 @@ pub enum Format {
 pub fn run(args: &Args) -> Exit {
     let mut config = Config::new();
     args.schema.apply(&mut config);
-    let dialect = config.dialect_in_effect();
+    let chosen = config.chosen_dialect();
     let mut status = Exit::Success;
     for path in &args.files {
         let name = path.display().to_string();
@@ -80,11 +84,11 @@ pub fn run(args: &Args) -> Exit {
                 continue;
             }
         };
-        let checked = check(&src, dialect);
+        let checked = check_detecting(&src, chosen);
         eprint!("{}", checked.render_all(&name, &src));
         match args.format {
             Format::Human => println!("{}", summary_line(&name, &checked)),
-            Format::Json => println!("{}", json_line(&name, &src, &checked, dialect)),
+            Format::Json => println!("{}", json_line(&name, &src, &checked)),
         }
         if checked.has_errors() && status == Exit::Success {
             status = Exit::SchemaErrors;
@@ -93,7 +97,7 @@ pub fn run(args: &Args) -> Exit {
     status
 }
 
-/// `FILE: T types, F functions, layer L`.
+/// `FILE: T types, F functions, layer L, tdlib ids (detected)`.
 fn summary_line(name: &str, checked: &Checked) -> String {
     let defs = &checked.schema.definitions;
     let types = defs.iter().filter(|d| Kind::of(d) == Kind::Type).count();
@@ -105,13 +109,23 @@ fn summary_line(name: &str, checked: &Checked) -> String {
         .schema
         .layer
         .map_or_else(|| "none".to_owned(), |l| l.value.to_string());
-    format!("{name}: {types} types, {functions} functions, layer {layer}")
+    let how = if checked.detected.is_some() {
+        " (detected)"
+    } else {
+        ""
+    };
+    format!(
+        "{name}: {types} types, {functions} functions, layer {layer}, {} ids{how}",
+        checked.dialect.name()
+    )
 }
 
 #[derive(Serialize)]
 struct FileReport<'a> {
     file: &'a str,
     layer: Option<u32>,
+    dialect: &'static str,
+    dialect_detected: bool,
     definitions: Vec<DefinitionReport>,
     errors: Vec<DiagnosticReport<'a>>,
     warnings: Vec<DiagnosticReport<'a>>,
@@ -144,12 +158,14 @@ impl<'a> DiagnosticReport<'a> {
     }
 }
 
-fn json_line(name: &str, src: &str, checked: &Checked, dialect: Dialect) -> String {
+fn json_line(name: &str, src: &str, checked: &Checked) -> String {
     let report = FileReport {
         file: name,
         layer: checked.schema.layer.map(|l| l.value),
+        dialect: checked.dialect.name(),
+        dialect_detected: checked.detected.is_some(),
         definitions: checked
-            .summaries(src, dialect)
+            .summaries(src, checked.dialect)
             .into_iter()
             .map(|s| DefinitionReport {
                 name: s.name,

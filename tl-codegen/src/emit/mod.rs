@@ -209,6 +209,11 @@ fn header(model: &Model) -> String {
     if !model.sources.is_empty() {
         text.push_str(&format!("// Sources: {}\n", model.sources.join(", ")));
     }
+    let how = match &model.detected {
+        Some(detected) => format!("detected: {}", detected.reason()),
+        None => "chosen".to_owned(),
+    };
+    text.push_str(&format!("// Id rules: {} ({how})\n", model.dialect.name()));
     text.push('\n');
     text
 }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use tl_parser::ast::{Body, Definition, FieldType, TypeExpr};
-use tl_parser::{Diagnostic, Dialect, compute_id, effective_id};
+use tl_parser::{Detected, Diagnostic, Dialect, compute_id, effective_id};
 
 use super::names::{self, VariantSource, assign_paths, variant_names};
 use super::*;
@@ -27,6 +27,8 @@ pub struct Inputs {
     pub layer: Option<u32>,
     /// The id rules of declarations without an explicit id.
     pub dialect: Dialect,
+    /// How the rules were detected, when nobody chose them.
+    pub detected: Option<Detected>,
     /// TDLib `@class` descriptions by boxed type name.
     pub class_docs: BTreeMap<String, String>,
     /// The schema files' names, for the generated header.
@@ -54,6 +56,8 @@ pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiag
     if errors.is_empty() {
         Ok(Model {
             layer: inputs.layer,
+            dialect: inputs.dialect,
+            detected: inputs.detected,
             sources: inputs.sources,
             constructors,
             types,

@@ -29,6 +29,10 @@ pub struct Model {
     pub layer: Option<u32>,
     /// The schema files' names (without their folders), in the order given.
     pub sources: Vec<String>,
+    /// The id rules the ids were computed by.
+    pub dialect: tl_parser::Dialect,
+    /// How those rules were detected, when nobody chose them.
+    pub detected: Option<tl_parser::Detected>,
     /// Constructors of boxed types (one struct each), ordered by TL name.
     pub constructors: Vec<Constructor>,
     /// Boxed types (one enum each), ordered by TL name.
