@@ -184,3 +184,14 @@ fn a_runtime_path_that_is_no_path_is_an_option_error() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A function whose answer type the schema never builds is generated, with
+/// the answer kept as bytes.
+#[test]
+fn unbuilt_result_types_generate_raw_answers() {
+    let path = test_support::fixtures_dir().join("invalid/unbuilt_results.tl");
+    let code = Config::new().generate(&[path]).unwrap();
+    assert_eq!(code.matches("type Return = ::tl_runtime::Raw;").count(), 2);
+    assert!(code.contains("pub struct HttpWait {"), "{code}");
+    assert!(code.contains("pub struct GetFutureSalts {"), "{code}");
+}

@@ -146,3 +146,64 @@ fn runtime_crate_path_is_used() {
     };
     assert_eq!(Shape::from_bytes(&shape.to_bytes()).unwrap(), shape);
 }
+
+/// `object` and `function` fields hold any boxed value or function of the
+/// schema (`AnyObject`, `AnyFunction`), written with their own id. Ids from
+/// Python's zlib.crc32: `prim.wrapper inner:object = prim.Wrapper` →
+/// 3413a9f5, `prim.run call:function = prim.Wrapper` → d3a9f40a,
+/// `prim.check hash:int256 = Bool` → 7c81c924.
+#[test]
+fn open_types_hold_any_boxed_value() {
+    use tests::fixtures::builtins::functions::prim::{Check, Run};
+    use tests::fixtures::builtins::types::prim::Wrapper;
+    use tests::fixtures::builtins::{AnyFunction, AnyObject};
+
+    let call = Run {
+        call: AnyFunction::PrimCheck(Box::new(Check { hash: [7; 32] })),
+    };
+    let mut want = vec![0x0a, 0xf4, 0xa9, 0xd3, 0x24, 0xc9, 0x81, 0x7c];
+    want.extend([7; 32]);
+    assert_eq!(call.to_bytes(), want);
+    assert_eq!(Run::from_bytes(&want).unwrap(), call);
+
+    // An `object` field: the wrapped value's own id, then its fields
+    // (`prim.sample` without its true flag → 6f1a722e).
+    use tests::fixtures::builtins::types::prim::Sample;
+    let sample = Sample {
+        enabled: true,
+        count: 2,
+        total: 3,
+        ratio: 0.5,
+        name: "n".into(),
+        nonce: [1; 16],
+        hash: [2; 32],
+        ok: false,
+        ids: vec![4],
+    };
+    let wrapper = Wrapper {
+        inner: AnyObject::from(sample.clone()),
+    };
+    let mut want = vec![0xf5, 0xa9, 0x13, 0x34]; // prim.wrapper
+    want.extend([0x2e, 0x72, 0x1a, 0x6f]); // prim.sample
+    want.extend([1, 0, 0, 0]); // flags: enabled
+    want.extend([2, 0, 0, 0]); // count
+    want.extend([3, 0, 0, 0, 0, 0, 0, 0]); // total
+    want.extend([0, 0, 0, 0, 0, 0, 0xe0, 0x3f]); // ratio 0.5
+    want.extend([1, b'n', 0, 0]); // name
+    want.extend([1; 16]); // nonce
+    want.extend([2; 32]); // hash
+    want.extend([0x37, 0x97, 0x79, 0xbc]); // boolFalse
+    want.extend([0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0]); // ids
+    assert_eq!(wrapper.to_bytes(), want);
+    let decoded = Wrapper::from_bytes(&want).unwrap();
+    assert_eq!(decoded, wrapper);
+    assert_eq!(decoded.inner.tl_name(), "prim.sample");
+    assert_eq!(decoded.inner.constructor_id(), 0x6f1a722e);
+    // Any value decodes as `AnyObject` by its id; an unknown id is a typed error.
+    assert_eq!(AnyObject::from_bytes(&want[4..]).unwrap(), wrapper.inner);
+    let err = AnyObject::from_bytes(&[0xef, 0xbe, 0xad, 0xde]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unexpected constructor 0xdeadbeef for an object at offset 0"
+    );
+}

@@ -90,15 +90,15 @@ fn schema_errors_exit_1_with_rendered_diagnostics() {
         stderr(&out),
         "\
 error: unknown type `unk.Person`
-   --> schema/fixtures/invalid/unknown_type.tl:13:11
+   --> schema/fixtures/invalid/unknown_type.tl:14:11
    |
-13 |     owner:unk.Person = unk.Item;
+14 |     owner:unk.Person = unk.Item;
    |           ^^^^^^^^^^
 
-error: unknown type `unk.Label`
-   --> schema/fixtures/invalid/unknown_type.tl:17:37
+warning: no constructor of this schema builds `unk.Label`: the answer cannot be decoded from this schema alone
+   --> schema/fixtures/invalid/unknown_type.tl:18:37
    |
-17 | unk.getLabels item_id:long = Vector<unk.Label>;
+18 | unk.getLabels item_id:long = Vector<unk.Label>;
    |                                     ^^^^^^^^^
 
 "
@@ -349,12 +349,9 @@ fn schema_errors_exit_1_with_every_diagnostic() {
     assert_eq!(
         err,
         "error: unknown type `unk.Person`\n   \
-         --> schema/fixtures/invalid/unknown_type.tl:13:11\n   |\n\
-         13 |     owner:unk.Person = unk.Item;\n   |           ^^^^^^^^^^\n\n\
-         error: unknown type `unk.Label`\n   \
-         --> schema/fixtures/invalid/unknown_type.tl:17:37\n   |\n\
-         17 | unk.getLabels item_id:long = Vector<unk.Label>;\n   |                                     ^^^^^^^^^\n\n\
-         error: could not generate code: 2 errors in the schema\n"
+         --> schema/fixtures/invalid/unknown_type.tl:14:11\n   |\n\
+         14 |     owner:unk.Person = unk.Item;\n   |           ^^^^^^^^^^\n\n\
+         error: could not generate code: 1 error in the schema\n"
     );
 }
 

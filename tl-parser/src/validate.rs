@@ -9,7 +9,10 @@
 //!   (`tonNode.shardId`, `%Message`, `vector<future_salt>`), a built-in from
 //!   [`PRELUDE_TYPES`], or a type variable `{X:Type}` of the same declaration
 //!   (a `{n:#}` variable is accepted as a type *argument* only). A `!X` whose
-//!   `X` is none of these is reported as an undeclared type variable.
+//!   `X` is none of these is reported as an undeclared type variable. In a
+//!   function's result an unknown type (of more than one letter, so not a
+//!   forgotten type variable) is only a warning: real `mtproto.tl` files
+//!   declare functions whose answer type they never build.
 //! * **duplicates** — a constructor declared twice under `---types---`, or a
 //!   function declared twice under `---functions---`, is an error on the second
 //!   declaration, with a note naming where the first one stands. This holds
@@ -93,6 +96,9 @@ struct Validator<'a> {
     constructors: FastSet<&'a str>,
     /// Result types of constructors: the boxed types.
     boxed: FastSet<&'a str>,
+    /// Whether a function's result type is being checked (where an unknown
+    /// type is only a warning).
+    in_result: bool,
     /// How many declarations carry an explicit id.
     explicit_ids: usize,
     /// Declarations whose explicit id differs from the computed one, with it.
@@ -115,6 +121,7 @@ impl<'a> Validator<'a> {
             src,
             constructors,
             boxed,
+            in_result: false,
             explicit_ids: 0,
             id_mismatches: Vec::new(),
             out: Vec::new(),
@@ -269,7 +276,9 @@ impl<'a> Validator<'a> {
         self.fields(def, def.fields(), &[], &scope);
 
         if def.is_function() {
+            self.in_result = true;
             self.type_expr(&def.result, &scope, Position::Head);
+            self.in_result = false;
         } else {
             // A constructor's result declares its type; only the arguments refer to others.
             for arg in &def.result.args {
@@ -413,7 +422,17 @@ impl<'a> Validator<'a> {
             || scope.type_vars.contains(&name)
             || (position == Position::Arg && scope.nat_vars.contains(&name));
         if !known {
-            let diagnostic = if position == Position::Bang {
+            let diagnostic = if self.in_result && name.len() > 1 {
+                // Clients ship mtproto.tl files whose functions return types
+                // the file never builds (`HttpWait`, `FutureSalts`): usable,
+                // but the answer needs another schema to decode.
+                Diagnostic::warning(
+                    ty.name.span,
+                    format!(
+                        "no constructor of this schema builds `{name}`: the answer cannot be decoded from this schema alone"
+                    ),
+                )
+            } else if position == Position::Bang {
                 Diagnostic::error(
                     ty.name.span,
                     format!("type variable `{name}` is not declared"),

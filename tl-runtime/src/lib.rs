@@ -18,11 +18,13 @@ pub mod codec;
 mod error;
 pub mod ids;
 mod primitives;
+mod raw;
 mod reader;
 mod traits;
 mod writer;
 
 pub use error::{DecodeError, DecodeErrorKind};
+pub use raw::Raw;
 pub use reader::Reader;
 pub use traits::{
     BareDeserializable, BareSerializable, Deserializable, Identifiable, RemoteCall, Serializable,

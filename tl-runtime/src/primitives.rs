@@ -119,6 +119,30 @@ impl Deserializable for bool {
     }
 }
 
+/// `True`, boxed: the `true` constructor's id and nothing else. A function
+/// declared `= True` (TON's `dht.query`, `overlay.query`) answers with it;
+/// inside a flag it is a `bool` field instead and is never written.
+impl Serializable for () {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4
+    }
+    #[inline]
+    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
+        out.write_u32(ids::TRUE);
+    }
+}
+
+impl Deserializable for () {
+    #[inline]
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        match r.u32_as("True")? {
+            ids::TRUE => Ok(()),
+            id => Err(r.unexpected_constructor(id, "True")),
+        }
+    }
+}
+
 /// Boxed `Vector` of boxed elements, the same bytes as
 /// [`crate::codec::Vector`]`<`[`crate::codec::Boxed`]`>`.
 impl<T: Serializable> Serializable for Vec<T> {

@@ -330,3 +330,16 @@ fn tl_bytes_are_borrowed() {
     assert_eq!(r.offset(), 4);
     assert_eq!(r.read_i32(), Ok(5));
 }
+
+/// `True` as a function's answer: the boxed `true#3fedd339` and nothing else.
+#[test]
+fn unit_is_boxed_true() {
+    use tl_runtime::{Deserializable, Serializable};
+    assert_eq!(().to_bytes(), [0x39, 0xd3, 0xed, 0x3f]);
+    assert_eq!(<()>::from_bytes(&[0x39, 0xd3, 0xed, 0x3f]), Ok(()));
+    let err = <()>::from_bytes(&[0xb5, 0x75, 0x72, 0x99]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unexpected constructor 0x997275b5 for True at offset 0"
+    );
+}

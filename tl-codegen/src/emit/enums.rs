@@ -1,5 +1,7 @@
 //! Enums: one per boxed type, and `AnyFunction` over every function.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -146,77 +148,197 @@ fn serializable_by_variant(
     }
 }
 
+/// One variant of `AnyFunction` or `AnyObject`.
+struct AnyItem<'a> {
+    variant: &'a str,
+    /// The payload type, a path from the root.
+    ty: TokenStream,
+    id: u32,
+    tl_name: &'a str,
+    /// Whether decoding `id` gives this variant (see `Function::decoded_by_id`).
+    decoded: bool,
+    /// The variant's doc line.
+    doc: String,
+}
+
 /// `AnyFunction`: decodes any request by its id, generic wrappers included.
 pub fn any_function(model: &Model, cx: &Context<'_>) -> TokenStream {
+    let here = ROOT;
+    let winners: BTreeMap<u32, &str> = model
+        .functions
+        .iter()
+        .filter(|f| f.decoded_by_id)
+        .map(|f| (f.id, f.tl_name.as_str()))
+        .collect();
+    let items = model
+        .functions
+        .iter()
+        .map(|f| {
+            let path = here.to(Root::Functions, &f.path);
+            let doc = match winners.get(&f.id) {
+                Some(winner) if !f.decoded_by_id => format!(
+                    " The `{}` function. Decoding never gives this variant: `{winner}` \
+                     has the same id and more fields.",
+                    f.tl_name
+                ),
+                _ => format!(" The `{}` function.", f.tl_name),
+            };
+            AnyItem {
+                variant: &f.any_variant,
+                ty: if f.generic.is_some() {
+                    quote!(#path<AnyFunction>)
+                } else {
+                    path
+                },
+                id: f.id,
+                tl_name: &f.tl_name,
+                decoded: f.decoded_by_id,
+                doc,
+            }
+        })
+        .collect();
+    any_enum(
+        "AnyFunction",
+        &[
+            " Any function of the schema: decodes a request whatever its id,",
+            " generic wrappers such as `invokeWithLayer` included.",
+        ],
+        "a function",
+        items,
+        false,
+        cx,
+    )
+}
+
+/// `AnyObject`, generated when the schema uses `Object`: any boxed value,
+/// decoded by its constructor id.
+pub fn any_object(model: &Model, cx: &Context<'_>) -> TokenStream {
+    if !model.any_object {
+        return quote!();
+    }
+    let items = model
+        .constructors
+        .iter()
+        .map(|c| AnyItem {
+            variant: &c.any_variant,
+            ty: ROOT.to(Root::Types, &c.path),
+            id: c.id,
+            tl_name: &c.tl_name,
+            decoded: true,
+            doc: format!(" The `{}` constructor.", c.tl_name),
+        })
+        .collect();
+    any_enum(
+        "AnyObject",
+        &[" Any value of the schema (`Object`): decodes a boxed value whatever its constructor."],
+        "an object",
+        items,
+        true,
+        cx,
+    )
+}
+
+/// The root is the including module: its names are unknown, so prelude
+/// items are spelled out in full.
+const ROOT: Here = Here {
+    depth: 0,
+    std_shadowed: true,
+};
+
+/// An enum over `items`, every payload boxed, with `tl_name()`,
+/// `constructor_id()`, (de)serialization by id and, with `froms`, `From`
+/// each payload.
+fn any_enum(
+    name: &str,
+    doc: &[&str],
+    expected: &str,
+    items: Vec<AnyItem<'_>>,
+    froms: bool,
+    cx: &Context<'_>,
+) -> TokenStream {
+    if items.is_empty() {
+        return quote!();
+    }
     let rt = &cx.runtime;
-    // The root is the including module: its names are unknown, so prelude
-    // items are spelled out in full.
-    let here = Here {
-        depth: 0,
-        std_shadowed: true,
-    };
+    let here = ROOT;
+    let name = format_ident!("{}", name);
     let derives = derives(cx);
     let mut variants = Vec::new();
     let mut lens = Vec::new();
     let mut writes = Vec::new();
     let mut reads = Vec::new();
     let mut names = Vec::new();
-    for f in &model.functions {
-        let vname = format_ident!("{}", f.any_variant);
-        let path = here.to(Root::Functions, &f.path);
-        let ty = if f.generic.is_some() {
-            quote!(#path<AnyFunction>)
-        } else {
-            path
-        };
-        let id = hex_literal(f.id);
-        let tl_name = &f.tl_name;
-        let vdoc = format!(" The `{}` function.", f.tl_name);
+    let mut ids = Vec::new();
+    let mut from_impls = Vec::new();
+    for item in &items {
+        let vname = format_ident!("{}", item.variant);
+        let ty = &item.ty;
+        let id = hex_literal(item.id);
+        let tl_name = item.tl_name;
+        let vdoc = &item.doc;
         variants.push(quote!(#[doc = #vdoc] #vname(::std::boxed::Box<#ty>),));
         lens.push(quote!(Self::#vname(x) => x.serialized_len(),));
         writes.push(quote!(Self::#vname(x) => x.serialize(out),));
-        reads
-            .push(quote!(#id => Ok(Self::#vname(::std::boxed::Box::new(<#ty>::deserialize(r)?))),));
+        if item.decoded {
+            reads.push(
+                quote!(#id => Ok(Self::#vname(::std::boxed::Box::new(<#ty>::deserialize(r)?))),),
+            );
+        }
         names.push(quote!(Self::#vname(_) => #tl_name,));
+        ids.push(quote!(Self::#vname(_) => #id,));
+        if froms {
+            from_impls.push(quote! {
+                impl ::std::convert::From<#ty> for #name {
+                    fn from(x: #ty) -> Self {
+                        Self::#vname(::std::boxed::Box::new(x))
+                    }
+                }
+            });
+        }
     }
-    if variants.is_empty() {
-        return quote!();
-    }
-    let serializable = serializable_by_variant(&quote!(AnyFunction), &lens, &writes, here, cx);
+    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, here, cx);
     let Names { reader, error, .. } = Names::at(here, cx);
     quote! {
-        /// Any function of the schema: decodes a request whatever its id,
-        /// generic wrappers such as `invokeWithLayer` included.
+        #(#[doc = #doc])*
         #derives
-        pub enum AnyFunction {
+        pub enum #name {
             #(#variants)*
         }
 
-        impl AnyFunction {
-            /// The TL name of the function.
+        impl #name {
+            /// The TL name of the value's constructor or function.
             pub fn tl_name(&self) -> &'static str {
                 match self {
                     #(#names)*
+                }
+            }
+
+            /// The constructor id of the value.
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    #(#ids)*
                 }
             }
         }
 
         #serializable
 
-        impl #rt::Deserializable for AnyFunction {
+        impl #rt::Deserializable for #name {
             fn deserialize(r: &mut #reader<'_>) -> ::std::result::Result<Self, #error> {
-                r.enter("a function")?;
+                r.enter(#expected)?;
                 let id = r.peek_u32()?;
                 let value = match id {
                     #(#reads)*
                     _ => {
-                        let _ = r.read_constructor("a function")?;
-                        Err(r.unexpected_constructor(id, "a function"))
+                        let _ = r.read_constructor(#expected)?;
+                        Err(r.unexpected_constructor(id, #expected))
                     }
                 };
                 r.leave();
                 value
             }
         }
+
+        #(#from_impls)*
     }
 }

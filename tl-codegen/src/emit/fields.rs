@@ -8,7 +8,7 @@ use super::{Context, hex_literal};
 use crate::model::{FieldKind, FieldModel, FlagBit, WireType};
 
 /// `pub name: Type,` lines with their docs.
-pub fn declarations(fields: &[FieldModel], here: Here) -> Vec<TokenStream> {
+pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<TokenStream> {
     fields
         .iter()
         .filter(|f| f.is_stored())
@@ -17,9 +17,9 @@ pub fn declarations(fields: &[FieldModel], here: Here) -> Vec<TokenStream> {
             let doc = field_doc(f);
             let ty = match &f.kind {
                 FieldKind::TrueFlag(_) => quote!(bool),
-                FieldKind::Value { ty, flag: None } => rust_type(ty, here),
+                FieldKind::Value { ty, flag: None } => rust_type(ty, here, cx),
                 FieldKind::Value { ty, flag: Some(_) } => {
-                    let ty = rust_type(ty, here);
+                    let ty = rust_type(ty, here, cx);
                     let option = here.std("Option");
                     quote!(#option<#ty>)
                 }
@@ -97,7 +97,7 @@ pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, cx: &Context<'_>
                             quote!(self.#name.as_ref().map_or(0, |v| v.serialized_len()))
                         } else {
                             let c = codec(ty, cx);
-                            let rust = rust_type(ty, here);
+                            let rust = rust_type(ty, here, cx);
                             let rt = &cx.runtime;
                             quote!(self.#name.as_ref().map_or(0, <#c as #rt::codec::Codec<#rust>>::len))
                         }
@@ -256,7 +256,7 @@ fn value_len(
         quote!(#value.serialized_len())
     } else {
         let c = codec(ty, cx);
-        let rust = rust_type(ty, here);
+        let rust = rust_type(ty, here, cx);
         quote!(<#c as #rt::codec::Codec<#rust>>::len(#reference))
     }
 }
@@ -282,7 +282,7 @@ fn value_write(
 
 fn value_read(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
     let rt = &cx.runtime;
-    let rust = rust_type(ty, here);
+    let rust = rust_type(ty, here, cx);
     match ty {
         WireType::Int => quote!(r.read_i32()?),
         WireType::Long => quote!(r.read_i64()?),

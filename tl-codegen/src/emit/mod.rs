@@ -145,6 +145,7 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
     });
     let imports = trait_imports(&cx, false);
     let any_function = enums::any_function(model, &cx);
+    let any_object = enums::any_object(model, &cx);
     format(quote! {
         #imports
 
@@ -159,6 +160,8 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
         }
 
         #any_function
+
+        #any_object
     })
 }
 

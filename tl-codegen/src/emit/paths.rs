@@ -95,6 +95,13 @@ impl Here {
         }
     }
 
+    /// The path from here to an item at the generated root (`AnyObject`).
+    pub fn root_item(self, name: &str) -> TokenStream {
+        let supers = (0..self.depth).map(|_| quote!(super::));
+        let name = format_ident!("{}", name);
+        quote!(#(#supers)* #name)
+    }
+
     /// The path from here to `path` under `root`.
     pub fn to(self, root: Root, path: &RustPath) -> TokenStream {
         let supers = (0..self.depth).map(|_| quote!(super::));
@@ -109,7 +116,7 @@ impl Here {
 }
 
 /// The Rust type holding a value of `ty`.
-pub fn rust_type(ty: &WireType, here: Here) -> TokenStream {
+pub fn rust_type(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
     match ty {
         WireType::Int => quote!(i32),
         WireType::Long => quote!(i64),
@@ -125,7 +132,7 @@ pub fn rust_type(ty: &WireType, here: Here) -> TokenStream {
         WireType::Bool => quote!(bool),
         WireType::True => quote!(()),
         WireType::Vector { elem, .. } => {
-            let elem = rust_type(elem, here);
+            let elem = rust_type(elem, here, cx);
             let vec = here.std("Vec");
             quote!(#vec<#elem>)
         }
@@ -134,6 +141,12 @@ pub fn rust_type(ty: &WireType, here: Here) -> TokenStream {
         WireType::Generic(name) => {
             let name = format_ident!("{}", name);
             quote!(#name)
+        }
+        WireType::AnyObject => here.root_item("AnyObject"),
+        WireType::AnyFunction => here.root_item("AnyFunction"),
+        WireType::Raw => {
+            let rt = &cx.runtime;
+            quote!(#rt::Raw)
         }
     }
 }

@@ -77,7 +77,7 @@ impl Parts {
             item.declaration,
         );
         let derives = derives(cx);
-        let decls = fields::declarations(item.fields, here);
+        let decls = fields::declarations(item.fields, here, cx);
         let id = hex_literal(item.id);
         let generics = item.generics;
         let tl_name = item.tl_name;
@@ -248,7 +248,7 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             let g = format_ident!("{}", g);
             quote!(#g::Return)
         }
-        other => rust_type(other, here),
+        other => rust_type(other, here, cx),
     };
     quote! {
         #definition

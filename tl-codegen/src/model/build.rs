@@ -53,8 +53,10 @@ pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiag
         &mut errors,
     );
     let functions = functions(&decls, &places, &resolver, &mut errors);
+    let any_object = uses_any_object(&constructors, &functions);
     if errors.is_empty() {
         Ok(Model {
+            any_object,
             layer: inputs.layer,
             dialect: inputs.dialect,
             detected: inputs.detected,
@@ -143,6 +145,7 @@ fn constructors(
             tl_name: l.def.name.full.clone(),
             id: effective_id(l.def, resolver.dialect),
             path: places.constructors[l.def.name.full.as_str()].clone(),
+            any_variant: String::new(),
             fields,
             result: l.def.result.name.full.clone(),
             doc: l.def.doc.description.clone(),
@@ -150,7 +153,25 @@ fn constructors(
         });
     }
     out.sort_by(|a, b| a.tl_name.cmp(&b.tl_name));
+    let any_names = names::any_function_names(out.iter().map(|c| &c.path));
+    for (c, name) in out.iter_mut().zip(any_names) {
+        c.any_variant = name;
+    }
     out
+}
+
+/// Whether any field or function result holds an `Object`.
+fn uses_any_object(constructors: &[Constructor], functions: &[Function]) -> bool {
+    let in_fields = |fields: &[FieldModel]| {
+        fields.iter().any(|f| match &f.kind {
+            FieldKind::Value { ty, .. } => ty.mentions_any_object(),
+            _ => false,
+        })
+    };
+    constructors.iter().any(|c| in_fields(&c.fields))
+        || functions
+            .iter()
+            .any(|f| in_fields(&f.fields) || f.returns.mentions_any_object())
 }
 
 /// One enum per boxed type, ordered by TL name, with its variants named.
@@ -234,13 +255,14 @@ fn functions(
             .flat_map(|p| p.names.iter().map(|n| n.name.as_str()))
             .collect();
         let fields = resolver.fields(l.def, &generics);
-        let returns = resolver.resolve(&l.def.result, &generics);
+        let returns = resolver.result(&l.def.result, &generics);
         match (fields, returns) {
             (Ok(fields), Ok(returns)) => out.push(Function {
                 tl_name: l.def.name.full.clone(),
                 id: effective_id(l.def, resolver.dialect),
                 path: places.functions[l.def.name.full.as_str()].clone(),
                 any_variant: String::new(),
+                decoded_by_id: true,
                 fields,
                 generic: generics.first().map(|g| (*g).to_owned()),
                 returns,
@@ -254,6 +276,18 @@ fn functions(
     let any_names = names::any_function_names(out.iter().map(|f| &f.path));
     for (f, name) in out.iter_mut().zip(any_names) {
         f.any_variant = name;
+    }
+    // Of functions sharing an id, the one with the most fields (first in
+    // TL-name order among equals) is the one decoding produces.
+    let mut by_id: BTreeMap<u32, usize> = BTreeMap::new();
+    for (i, f) in out.iter().enumerate() {
+        let winner = by_id.entry(f.id).or_insert(i);
+        if out[*winner].fields.len() < f.fields.len() {
+            *winner = i;
+        }
+    }
+    for (i, f) in out.iter_mut().enumerate() {
+        f.decoded_by_id = by_id.get(&f.id) == Some(&i);
     }
     out
 }
@@ -385,6 +419,29 @@ impl<'a> Resolver<'a> {
                 doc: def.doc.field(tl).map(str::to_owned),
             })
             .collect())
+    }
+
+    /// A function's result: as [`Resolver::resolve`], except that a type no
+    /// constructor builds (the validator warned) makes the whole answer
+    /// [`WireType::Raw`].
+    fn result(&self, ty: &TypeExpr, generics: &[&str]) -> Result<WireType, Diagnostic> {
+        if self.is_declared(ty, generics) {
+            self.resolve(ty, generics)
+        } else {
+            Ok(WireType::Raw)
+        }
+    }
+
+    /// Whether every name in `ty` is a built-in, a type parameter, a
+    /// constructor or a boxed type of the schema.
+    fn is_declared(&self, ty: &TypeExpr, generics: &[&str]) -> bool {
+        let name = ty.name.full.as_str();
+        let head = name.eq_ignore_ascii_case("vector")
+            || generics.contains(&name)
+            || WireType::primitive(name).is_some()
+            || self.places.constructors.contains_key(name)
+            || self.places.types.contains_key(name);
+        head && ty.args.iter().all(|a| self.is_declared(a, generics))
     }
 
     fn resolve(&self, ty: &TypeExpr, generics: &[&str]) -> Result<WireType, Diagnostic> {

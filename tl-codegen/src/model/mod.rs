@@ -39,6 +39,9 @@ pub struct Model {
     pub types: Vec<BoxedType>,
     /// Functions (one struct each), ordered by TL name.
     pub functions: Vec<Function>,
+    /// Whether the schema uses `Object` (in a field or a result), so that
+    /// `AnyObject` is generated.
+    pub any_object: bool,
 }
 
 /// A Rust item's place: module path and name.
@@ -61,6 +64,8 @@ pub struct Constructor {
     pub id: u32,
     /// Where the struct lives under `types`.
     pub path: RustPath,
+    /// Its variant in `AnyObject` (namespaces included: `MessagesMessages`).
+    pub any_variant: String,
     /// Its fields.
     pub fields: Vec<FieldModel>,
     /// The boxed type it builds (TL name), e.g. `messages.Messages`.
@@ -111,6 +116,10 @@ pub struct Function {
     pub path: RustPath,
     /// Its variant in `AnyFunction` (namespaces included: `MessagesGetChats`).
     pub any_variant: String,
+    /// Whether `AnyFunction` decodes its id as this function: `false` when
+    /// another function shares the id and has more fields (TDLib's "Prefix"
+    /// functions describe the start of a generic wrapper with its id).
+    pub decoded_by_id: bool,
     /// Its arguments.
     pub fields: Vec<FieldModel>,
     /// The generic parameter (`X` of `{X:Type}`), if the function is generic.

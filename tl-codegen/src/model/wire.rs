@@ -39,6 +39,13 @@ pub enum WireType {
     Bare(RustPath),
     /// The type parameter of a generic function (`!X`, or a result `X`).
     Generic(String),
+    /// `Object` / `object`: any boxed value of the schema (`AnyObject`).
+    AnyObject,
+    /// `Function` / `function`: any boxed function of the schema (`AnyFunction`).
+    AnyFunction,
+    /// A function result no constructor of the schema builds: the answer is
+    /// kept as bytes (the runtime's `Raw`).
+    Raw,
 }
 
 impl WireType {
@@ -56,8 +63,19 @@ impl WireType {
             "bytes" | "Bytes" => WireType::Bytes,
             "Bool" => WireType::Bool,
             "true" | "True" => WireType::True,
+            "Object" | "object" => WireType::AnyObject,
+            "Function" | "function" => WireType::AnyFunction,
             _ => return None,
         })
+    }
+
+    /// Whether `AnyObject` appears in it.
+    pub fn mentions_any_object(&self) -> bool {
+        match self {
+            WireType::AnyObject => true,
+            WireType::Vector { elem, .. } => elem.mentions_any_object(),
+            _ => false,
+        }
     }
 
     /// Whether a value's own `Serializable`/`Deserializable` impl is its wire
@@ -73,7 +91,10 @@ impl WireType {
             | WireType::String
             | WireType::Bool
             | WireType::Boxed(_)
-            | WireType::Generic(_) => true,
+            | WireType::Generic(_)
+            | WireType::AnyObject
+            | WireType::AnyFunction
+            | WireType::Raw => true,
             WireType::Vector { boxed, elem } => *boxed && elem.is_self_encoding(),
             WireType::Bytes | WireType::True | WireType::Bare(_) => false,
         }
@@ -84,7 +105,12 @@ impl WireType {
     pub fn is_flat(&self) -> bool {
         !matches!(
             self,
-            WireType::Boxed(_) | WireType::Bare(_) | WireType::Generic(_)
+            WireType::Boxed(_)
+                | WireType::Bare(_)
+                | WireType::Generic(_)
+                | WireType::AnyObject
+                | WireType::AnyFunction
+                | WireType::Raw
         ) && match self {
             WireType::Vector { elem, .. } => elem.is_flat(),
             _ => true,
@@ -101,7 +127,12 @@ impl WireType {
             WireType::String | WireType::Bytes | WireType::Vector { .. } => 24,
             WireType::Bool => 1,
             WireType::True => 0,
-            WireType::Boxed(_) | WireType::Bare(_) | WireType::Generic(_) => 32,
+            WireType::Boxed(_)
+            | WireType::Bare(_)
+            | WireType::Generic(_)
+            | WireType::AnyObject
+            | WireType::AnyFunction
+            | WireType::Raw => 32,
         }
     }
 }

@@ -1,0 +1,122 @@
+//! Every real schema of the shared test data generates Rust that compiles
+//! with warnings denied: Telegram's layers 166 to 222 (each with
+//! `mtproto.tl`; layer 230 is compiled into this crate already), TDLib's
+//! `td_api.tl`, `telegram_api.tl` and `mtproto_api.tl`, and TON's
+//! `ton_api.tl`. No dialect is chosen: the id rules are detected, and the
+//! test checks which.
+//!
+//! The generated code goes into a scratch workspace under cargo's test
+//! scratch folder, one crate per schema, and `cargo check` runs on it
+//! (written only when changed, so a second run is quick).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tl_codegen::{Config, Dialect};
+
+/// `(crate name, schema files under schema/, the rules detection must pick)`.
+const SCHEMAS: &[(&str, &[&str], Dialect)] = &[
+    (
+        "api_166",
+        &["telegram/api-166.tl", "telegram/mtproto.tl"],
+        Dialect::Telegram,
+    ),
+    (
+        "api_199",
+        &["telegram/api-199.tl", "telegram/mtproto.tl"],
+        Dialect::Telegram,
+    ),
+    (
+        "api_216",
+        &["telegram/api-216.tl", "telegram/mtproto.tl"],
+        Dialect::Telegram,
+    ),
+    (
+        "api_222",
+        &["telegram/api-222.tl", "telegram/mtproto.tl"],
+        Dialect::Telegram,
+    ),
+    ("td_api", &["tdlib/td_api.tl"], Dialect::Tdlib),
+    (
+        "telegram_api",
+        &["tdlib/telegram_api.tl"],
+        Dialect::Telegram,
+    ),
+    ("mtproto_api", &["tdlib/mtproto_api.tl"], Dialect::Telegram),
+    ("ton_api", &["ton/ton_api.tl"], Dialect::Tdlib),
+];
+
+fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return;
+    }
+    std::fs::create_dir_all(path.parent().expect("a parent")).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn every_real_schema_generates_and_compiles() {
+    let Some(data) = test_support::testdata() else {
+        return;
+    };
+    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("real-schemas");
+    let runtime = test_support::repo_root().join("tl-runtime");
+    let mut members = Vec::new();
+    for (name, files, dialect) in SCHEMAS {
+        let paths: Vec<PathBuf> = files.iter().map(|f| data.join("schema").join(f)).collect();
+        let model = Config::new()
+            .model(&paths)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(model.dialect, *dialect, "{name}: detected rules");
+        assert!(model.detected.is_some(), "{name}");
+        let code = Config::new().emit(&model).unwrap();
+        let dir = scratch.join(name);
+        write_if_changed(&dir.join("src/generated.rs"), &code);
+        write_if_changed(
+            &dir.join("src/lib.rs"),
+            "#![deny(warnings)]\n#![allow(missing_docs)]\ninclude!(\"generated.rs\");\n",
+        );
+        write_if_changed(
+            &dir.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+                 [dependencies]\ntl-runtime = {{ path = {:?} }}\n",
+                runtime.display().to_string()
+            ),
+        );
+        members.push(format!("{name:?}"));
+    }
+    write_if_changed(
+        &scratch.join("Cargo.toml"),
+        &format!(
+            "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    );
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args([
+            "check",
+            "--offline",
+            "--workspace",
+            "--message-format=short",
+        ])
+        .arg("--manifest-path")
+        .arg(scratch.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", scratch.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let problems: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("error") || l.contains("warning"))
+        .collect();
+    assert!(
+        output.status.success() && problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    println!("{} schemas generated and checked", SCHEMAS.len());
+}
