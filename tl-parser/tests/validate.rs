@@ -50,6 +50,7 @@ b flags:# c:flags.0?Baz = B X;
 ---functions---
 f = Vector<Qux>;
 g = Nope;
+h = Y;
 ";
     assert_eq!(
         problems(src),
@@ -59,8 +60,19 @@ g = Nope;
             err(1, 27, "unknown type `Bar`"),
             err(2, 21, "unknown type `Baz`"),
             err(2, 29, "unknown type `X`"),
-            err(4, 12, "unknown type `Qux`"),
-            err(5, 5, "unknown type `Nope`"),
+            // In a function's result: a warning (the answer needs another
+            // schema), unless it looks like a forgotten type variable.
+            warn(
+                4,
+                12,
+                "no constructor of this schema builds `Qux`: the answer cannot be decoded from this schema alone"
+            ),
+            warn(
+                5,
+                5,
+                "no constructor of this schema builds `Nope`: the answer cannot be decoded from this schema alone"
+            ),
+            err(6, 5, "unknown type `Y`"),
         ]
     );
 }
