@@ -7,7 +7,8 @@
 //!
 //! The generated code goes into a scratch workspace under cargo's test
 //! scratch folder, one crate per schema, and `cargo check` runs on it
-//! (written only when changed, so a second run is quick).
+//! (written only when changed, so a second run is quick). The TON crate also
+//! gets the byte-level tests of [`TON_TESTS`], run with `cargo test`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,6 +47,66 @@ const SCHEMAS: &[(&str, &[&str], Dialect)] = &[
     ("ton_api", &["ton/ton_api.tl"], Dialect::Tdlib),
 ];
 
+/// Values of TON's schema built in Rust and compared with bytes written by
+/// hand. Ids are `zlib.crc32` of the declarations as written (TDLib rules):
+/// `testObject value:int o:object f:function = TestObject` a557498a,
+/// `testInt value:int = TestObject` 2b9651d1, `getTestObject = TestObject`
+/// 0bbfa683, `overlay.messageExtra flags:# certificate:flags.0?overlay.MemberCertificate
+/// = overlay.MessageExtra` 2ed8e8a5.
+const TON_TESTS: &str = r#"
+use ton_api::{AnyFunction, AnyObject, functions, types};
+use tl_runtime::{Deserializable, RemoteCall, Serializable};
+
+fn returns<F: RemoteCall<Return = R>, R>() {}
+
+#[test]
+fn object_and_function_fields() {
+    let value = types::TestObject {
+        value: 5,
+        o: AnyObject::from(types::TestInt { value: 7 }),
+        f: AnyFunction::GetTestObject(Box::new(functions::GetTestObject {})),
+    };
+    let bytes = [
+        0x8a, 0x49, 0x57, 0xa5, 5, 0, 0, 0, // testObject, value
+        0xd1, 0x51, 0x96, 0x2b, 7, 0, 0, 0, // o: testInt
+        0x83, 0xa6, 0xbf, 0x0b, // f: getTestObject
+    ];
+    assert_eq!(value.to_bytes(), bytes);
+    assert_eq!(types::TestObject::from_bytes(&bytes).unwrap(), value);
+}
+
+#[test]
+fn object_answers() {
+    returns::<functions::ton_node::Query, AnyObject>();
+    returns::<functions::engine::validator::ControlQuery, AnyObject>();
+    returns::<functions::dht::Query, ()>();
+    let answer = AnyObject::from_bytes(&[0xd1, 0x51, 0x96, 0x2b, 7, 0, 0, 0]).unwrap();
+    assert_eq!(answer, AnyObject::from(types::TestInt { value: 7 }));
+    assert_eq!(answer.tl_name(), "testInt");
+}
+
+#[test]
+fn flags_words_keep_bits_without_fields() {
+    let extra = types::overlay::MessageExtra { flags: 4, certificate: None };
+    let bytes = [0xa5, 0xe8, 0xd8, 0x2e, 4, 0, 0, 0];
+    assert_eq!(extra.to_bytes(), bytes);
+    assert_eq!(types::overlay::MessageExtra::from_bytes(&bytes).unwrap(), extra);
+}
+"#;
+
+/// Runs the cargo that runs this test on the scratch workspace.
+fn cargo(scratch: &Path, args: &[&str]) -> std::process::Output {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    Command::new(cargo)
+        .args(args)
+        .arg("--manifest-path")
+        .arg(scratch.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", scratch.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap()
+}
+
 fn write_if_changed(path: &Path, text: &str) {
     if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
         return;
@@ -80,10 +141,13 @@ fn every_real_schema_generates_and_compiles() {
             &dir.join("Cargo.toml"),
             &format!(
                 "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-                 [dependencies]\ntl-runtime = {{ path = {:?} }}\n",
+                 [dependencies]\ntl-runtime = {{ path = {0:?} }}\n",
                 runtime.display().to_string()
             ),
         );
+        if *name == "ton_api" {
+            write_if_changed(&dir.join("tests/ton.rs"), TON_TESTS);
+        }
         members.push(format!("{name:?}"));
     }
     write_if_changed(
@@ -93,20 +157,15 @@ fn every_real_schema_generates_and_compiles() {
             members.join(", ")
         ),
     );
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args([
+    let output = cargo(
+        &scratch,
+        &[
             "check",
             "--offline",
             "--workspace",
             "--message-format=short",
-        ])
-        .arg("--manifest-path")
-        .arg(scratch.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", scratch.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
+        ],
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     let problems: Vec<&str> = stderr
         .lines()
@@ -119,4 +178,15 @@ fn every_real_schema_generates_and_compiles() {
         problems.join("\n")
     );
     println!("{} schemas generated and checked", SCHEMAS.len());
+
+    let output = cargo(
+        &scratch,
+        &["test", "--offline", "-p", "ton_api", "--test", "ton"],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("test result: ok. 3 passed"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
