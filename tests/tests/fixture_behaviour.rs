@@ -207,3 +207,56 @@ fn open_types_hold_any_boxed_value() {
         "unexpected constructor 0xdeadbeef for an object at offset 0"
     );
 }
+
+/// Repetitions: `n*[ int ]` is a `Vec` whose length is written as `n`,
+/// `n*[ id:int value:long ]` a `Vec` of row structs, `# [ int ]` takes the
+/// count from the `#` before it, `2*[ long ]` is an array. Ids from Python's
+/// zlib.crc32 of the declarations as written (see schema/fixtures/generics.tl):
+/// gen.block 835c991a, gen.rows bf9d657e, gen.anon 79901b1f, gen.fixed 32bfb779.
+#[test]
+fn repetitions_round_trip() {
+    use tests::fixtures::generics::types::r#gen::{Anon, Block, Fixed, Rows, RowsRowsRow};
+
+    let block = Block { data: vec![1, 2] };
+    let bytes = [0x1a, 0x99, 0x5c, 0x83, 2, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0];
+    assert_eq!(block.to_bytes(), bytes);
+    assert_eq!(Block::from_bytes(&bytes).unwrap(), block);
+
+    let rows = Rows {
+        rows: vec![RowsRowsRow { id: 1, value: 2 }],
+    };
+    let bytes = [
+        0x7e, 0x65, 0x9d, 0xbf, 1, 0, 0, 0, // gen.rows, n = 1
+        1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, // id, value
+    ];
+    assert_eq!(rows.to_bytes(), bytes);
+    assert_eq!(Rows::from_bytes(&bytes).unwrap(), rows);
+
+    let anon = Anon { items: vec![7] };
+    let bytes = [0x1f, 0x1b, 0x90, 0x79, 1, 0, 0, 0, 7, 0, 0, 0];
+    assert_eq!(anon.to_bytes(), bytes);
+    assert_eq!(Anon::from_bytes(&bytes).unwrap(), anon);
+
+    let fixed = Fixed { items: [3, 4] };
+    let bytes = [
+        0x79, 0xb7, 0xbf, 0x32, 3, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    assert_eq!(fixed.to_bytes(), bytes);
+    assert_eq!(Fixed::from_bytes(&bytes).unwrap(), fixed);
+    let err = Fixed::from_bytes(&bytes[..16]).unwrap_err();
+    assert_eq!(err.offset, 12);
+}
+
+/// A count the input cannot hold is refused before anything is allocated.
+#[test]
+fn hostile_repetition_counts_are_errors() {
+    use tests::fixtures::generics::types::r#gen::Block;
+    let bytes = [0x1a, 0x99, 0x5c, 0x83, 0xff, 0xff, 0xff, 0xff, 1, 0, 0, 0];
+    let err = Block::from_bytes(&bytes).unwrap_err();
+    assert_eq!(err.kind, DecodeErrorKind::LengthTooLarge(0xffff_ffff));
+    assert_eq!(err.offset, 8);
+    assert_eq!(
+        err.to_string(),
+        "vector length 4294967295 is invalid for the `data` repetition at offset 8"
+    );
+}

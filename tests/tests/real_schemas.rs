@@ -52,7 +52,8 @@ const SCHEMAS: &[(&str, &[&str], Dialect)] = &[
 /// `testObject value:int o:object f:function = TestObject` a557498a,
 /// `testInt value:int = TestObject` 2b9651d1, `getTestObject = TestObject`
 /// 0bbfa683, `overlay.messageExtra flags:# certificate:flags.0?overlay.MemberCertificate
-/// = overlay.MessageExtra` 2ed8e8a5.
+/// = overlay.MessageExtra` 2ed8e8a5, `tonNode.blockIdExt workchain:int shard:long
+/// seqno:int root_hash:int256 file_hash:int256 = tonNode.BlockIdExt` 6752eb78.
 const TON_TESTS: &str = r#"
 use ton_api::{AnyFunction, AnyObject, functions, types};
 use tl_runtime::{Deserializable, RemoteCall, Serializable};
@@ -83,6 +84,24 @@ fn object_answers() {
     let answer = AnyObject::from_bytes(&[0xd1, 0x51, 0x96, 0x2b, 7, 0, 0, 0]).unwrap();
     assert_eq!(answer, AnyObject::from(types::TestInt { value: 7 }));
     assert_eq!(answer.tl_name(), "testInt");
+}
+
+/// `int256` is TON's repetition `8*[ int ]`: 32 bytes, as they are.
+#[test]
+fn int256_repetitions() {
+    let id = types::ton_node::BlockIdExt {
+        workchain: -1,
+        shard: i64::MIN,
+        seqno: 9,
+        root_hash: [0xaa; 32],
+        file_hash: [0xbb; 32],
+    };
+    let mut bytes = vec![0x78, 0xeb, 0x52, 0x67, 0xff, 0xff, 0xff, 0xff];
+    bytes.extend([0, 0, 0, 0, 0, 0, 0, 0x80, 9, 0, 0, 0]);
+    bytes.extend([0xaa; 32]);
+    bytes.extend([0xbb; 32]);
+    assert_eq!(id.to_bytes(), bytes);
+    assert_eq!(types::ton_node::BlockIdExt::from_bytes(&bytes).unwrap(), id);
 }
 
 #[test]
@@ -185,7 +204,7 @@ fn every_real_schema_generates_and_compiles() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        output.status.success() && stdout.contains("test result: ok. 3 passed"),
+        output.status.success() && stdout.contains("test result: ok. 4 passed"),
         "{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );

@@ -20,6 +20,7 @@ pub mod ids;
 mod primitives;
 mod raw;
 mod reader;
+pub mod repeat;
 mod traits;
 mod writer;
 

@@ -23,7 +23,7 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
                     let option = here.std("Option");
                     quote!(#option<#ty>)
                 }
-                FieldKind::Flags { .. } => quote!(u32),
+                FieldKind::Flags { .. } | FieldKind::Count { .. } => quote!(u32),
             };
             quote! {
                 #[doc = #doc]
@@ -52,7 +52,11 @@ fn field_doc(f: &FieldModel) -> String {
             " {base} Bits that belong to conditional fields are computed from them when \
              serializing; the other bits are written as given."
         ),
-        FieldKind::Value { flag: None, .. } => format!(" {base}"),
+        FieldKind::Value {
+            ty: WireType::Rows { count, .. },
+            flag: None,
+        } => format!(" {base} Its length is written as `{count}`."),
+        FieldKind::Value { flag: None, .. } | FieldKind::Count { .. } => format!(" {base}"),
     }
 }
 
@@ -75,8 +79,26 @@ pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, cx: &Context<'_>
     for f in fields {
         let name = ident(&f.rust_name);
         match &f.kind {
-            FieldKind::Flags { .. } => fixed += 4,
+            FieldKind::Flags { .. } | FieldKind::Count { .. } => fixed += 4,
             FieldKind::TrueFlag(_) => {}
+            FieldKind::Value {
+                ty: WireType::Rows { elem, .. } | WireType::Array { elem, .. },
+                ..
+            } => parts.push(match fixed_size(elem) {
+                Some(size) => {
+                    let size = Literal::usize_unsuffixed(size);
+                    quote!(self.#name.len() * #size)
+                }
+                None if self_encoding(elem, cx) => {
+                    quote!(self.#name.iter().map(|v| v.serialized_len()).sum::<usize>())
+                }
+                None => {
+                    let c = codec(elem, cx);
+                    let rust = rust_type(elem, here, cx);
+                    let rt = &cx.runtime;
+                    quote!(self.#name.iter().map(<#c as #rt::codec::Codec<#rust>>::len).sum::<usize>())
+                }
+            }),
             FieldKind::Value { ty, flag } => {
                 if flag.is_none()
                     && let Some(size) = fixed_size(ty)
@@ -159,6 +181,22 @@ pub fn write_stmts(fields: &[FieldModel], cx: &Context<'_>) -> Vec<TokenStream> 
                 });
             }
             FieldKind::TrueFlag(_) => {}
+            FieldKind::Count { rows } => {
+                let rows = local(fields, rows);
+                let rt = &cx.runtime;
+                stmts.push(quote!(out.write_u32(#rt::repeat::count_of(self.#rows.len()));));
+            }
+            FieldKind::Value {
+                ty: WireType::Rows { elem, .. } | WireType::Array { elem, .. },
+                ..
+            } => {
+                let write = value_write(elem, &quote!(v), &quote!(v), cx);
+                stmts.push(quote! {
+                    for v in &self.#name {
+                        #write
+                    }
+                });
+            }
             FieldKind::Value { ty, flag } => {
                 stmts.push(match flag {
                     None => value_write(ty, &quote!(self.#name), &quote!(&self.#name), cx),
@@ -195,6 +233,28 @@ pub fn read_stmts(
                     inits.push(quote!(#name));
                 }
             }
+            FieldKind::Count { .. } => stmts.push(quote!(let #name = r.read_u32()?;)),
+            FieldKind::Value {
+                ty: ty @ (WireType::Rows { elem, .. } | WireType::Array { elem, .. }),
+                ..
+            } => {
+                let rt = &cx.runtime;
+                let read = value_read_result(elem, here, cx);
+                let what = format!("the `{}` repetition", f.tl_name);
+                stmts.push(match ty {
+                    WireType::Rows { count, .. } => {
+                        let count = local(fields, count);
+                        let min = Literal::usize_unsuffixed(elem.min_size());
+                        quote! {
+                            let #name = #rt::repeat::read_repeated(r, #count, #min, #what, |r| #read)?;
+                        }
+                    }
+                    _ => quote! {
+                        let #name = #rt::repeat::read_array(r, #what, |r| #read)?;
+                    },
+                });
+                inits.push(quote!(#name));
+            }
             FieldKind::TrueFlag(bit) => {
                 let word = flag_local(fields, bit);
                 let m = mask(bit, true);
@@ -221,10 +281,16 @@ pub fn read_stmts(
 }
 
 fn flag_local(fields: &[FieldModel], bit: &FlagBit) -> TokenStream {
+    local(fields, &bit.field)
+}
+
+/// The Rust name of the field whose TL name is `tl_name` (a flags word, a
+/// count, a repetition), as a local or after `self.`.
+fn local(fields: &[FieldModel], tl_name: &str) -> TokenStream {
     let name = fields
         .iter()
-        .find(|f| f.tl_name == bit.field)
-        .map_or_else(|| bit.field.clone(), |f| f.rust_name.clone());
+        .find(|f| f.tl_name == tl_name)
+        .map_or_else(|| tl_name.to_owned(), |f| f.rust_name.clone());
     let name = ident(&name);
     quote!(#name)
 }
@@ -281,23 +347,34 @@ fn value_write(
 }
 
 fn value_read(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
+    match ty {
+        WireType::True => quote!(()),
+        WireType::Bytes => quote!(r.read_tl_bytes()?.to_vec()),
+        _ => {
+            let read = value_read_result(ty, here, cx);
+            quote!(#read?)
+        }
+    }
+}
+
+/// An expression reading a value of `ty` from `r` that evaluates to a
+/// `Result` (for closures, where `Ok(x?)` would be needless).
+fn value_read_result(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
     let rt = &cx.runtime;
     let rust = rust_type(ty, here, cx);
     match ty {
-        WireType::Int => quote!(r.read_i32()?),
-        WireType::Long => quote!(r.read_i64()?),
-        WireType::Double => quote!(r.read_f64()?),
-        WireType::Nat => quote!(r.read_u32()?),
-        WireType::Int128 | WireType::Int256 => quote!(r.read_array()?),
-        WireType::String if !cx.lossy_strings() => quote!(r.read_string()?),
-        WireType::Bytes => quote!(r.read_tl_bytes()?.to_vec()),
-        WireType::True => quote!(()),
-        _ if self_encoding(ty, cx) => {
-            quote!(<#rust>::deserialize(r)?)
-        }
+        WireType::Int => quote!(r.read_i32()),
+        WireType::Long => quote!(r.read_i64()),
+        WireType::Double => quote!(r.read_f64()),
+        WireType::Nat => quote!(r.read_u32()),
+        WireType::Int128 | WireType::Int256 => quote!(r.read_array()),
+        WireType::String if !cx.lossy_strings() => quote!(r.read_string()),
+        WireType::Bytes => quote!(r.read_tl_bytes().map(<[u8]>::to_vec)),
+        WireType::True => quote!(Ok(())),
+        _ if self_encoding(ty, cx) => quote!(<#rust>::deserialize(r)),
         _ => {
             let c = codec(ty, cx);
-            quote!(<#c as #rt::codec::Codec<#rust>>::read(r)?)
+            quote!(<#c as #rt::codec::Codec<#rust>>::read(r))
         }
     }
 }

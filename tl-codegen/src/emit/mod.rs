@@ -188,6 +188,9 @@ fn render_root(
             for c in &model.constructors {
                 push(&c.path, &|here| structs::constructor(c, here, &cx));
             }
+            for row in &model.rows {
+                push(&row.path, &|here| structs::row(row, here, &cx));
+            }
         }
         Root::Enums => {
             for t in &model.types {

@@ -142,6 +142,16 @@ pub fn rust_type(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
             let name = format_ident!("{}", name);
             quote!(#name)
         }
+        WireType::Rows { elem, .. } => {
+            let elem = rust_type(elem, here, cx);
+            let vec = here.std("Vec");
+            quote!(#vec<#elem>)
+        }
+        WireType::Array { len, elem } => {
+            let elem = rust_type(elem, here, cx);
+            let len = proc_macro2::Literal::usize_unsuffixed(*len);
+            quote!([#elem; #len])
+        }
         WireType::AnyObject => here.root_item("AnyObject"),
         WireType::AnyFunction => here.root_item("AnyFunction"),
         WireType::Raw => {

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::paths::{Here, rust_type};
 use super::{Context, derives, fields, hex_literal, item_doc};
-use crate::model::{Constructor, FieldModel, Function, WireType};
+use crate::model::{Constructor, FieldModel, Function, Row, WireType};
 
 /// How the prelude and runtime names used in signatures are spelled at a place.
 pub struct Names {
@@ -40,7 +40,8 @@ struct Item<'a> {
     what: &'static str,
     tl_name: &'a str,
     rust_name: &'a str,
-    id: u32,
+    /// `None` for a repetition's row, which has no id.
+    id: Option<u32>,
     fields: &'a [FieldModel],
     doc: Option<&'a str>,
     declaration: &'a str,
@@ -78,9 +79,16 @@ impl Parts {
         );
         let derives = derives(cx);
         let decls = fields::declarations(item.fields, here, cx);
-        let id = hex_literal(item.id);
+        let id = hex_literal(item.id.unwrap_or_default());
         let generics = item.generics;
         let tl_name = item.tl_name;
+        let identifiable = item.id.is_some().then(|| {
+            quote! {
+                impl #generics #rt::Identifiable for #name #generics {
+                    const CONSTRUCTOR_ID: u32 = #id;
+                }
+            }
+        });
         Parts {
             definition: quote! {
                 #(#[doc = #doc])*
@@ -89,9 +97,7 @@ impl Parts {
                     #(#decls)*
                 }
 
-                impl #generics #rt::Identifiable for #name #generics {
-                    const CONSTRUCTOR_ID: u32 = #id;
-                }
+                #identifiable
             },
             check_id: quote! {
                 let id = r.read_constructor(#tl_name)?;
@@ -136,7 +142,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             what: "constructor",
             tl_name: &c.tl_name,
             rust_name: &c.path.name,
-            id: c.id,
+            id: Some(c.id),
             fields: &c.fields,
             doc: c.doc.as_deref(),
             declaration: &c.declaration,
@@ -146,29 +152,12 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
         here,
         cx,
     );
-    let out_param = if writes.is_empty() {
-        quote!(_out)
-    } else {
-        quote!(out)
-    };
-    let r_param = if reads_anything {
-        quote!(r)
-    } else {
-        quote!(_r)
-    };
+    let (serialize_bare, deserialize_bare) =
+        bare_impls(&name, &len, &writes, &read_fields, reads_anything, here, cx);
     quote! {
         #definition
 
-        impl #rt::BareSerializable for #name {
-            #[inline]
-            fn bare_len(&self) -> usize {
-                #len
-            }
-
-            fn serialize_bare<W: #writer + ?#sized>(&self, #out_param: &mut W) {
-                #(#writes)*
-            }
-        }
+        #serialize_bare
 
         impl #rt::Serializable for #name {
             #[inline]
@@ -182,11 +171,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             }
         }
 
-        impl #rt::BareDeserializable for #name {
-            fn deserialize_bare(#r_param: &mut #reader<'_>) -> #result<Self, #error> {
-                #read_fields
-            }
-        }
+        #deserialize_bare
 
         impl #rt::Deserializable for #name {
             fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
@@ -194,6 +179,94 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
                 Self::deserialize_bare(r)
             }
         }
+    }
+}
+
+/// `BareSerializable` and `BareDeserializable` (apart, so that callers keep
+/// their order) of a struct whose fields are written and read by `writes`
+/// and `read_fields`.
+fn bare_impls(
+    name: &proc_macro2::Ident,
+    len: &TokenStream,
+    writes: &[TokenStream],
+    read_fields: &TokenStream,
+    reads_anything: bool,
+    here: Here,
+    cx: &Context<'_>,
+) -> (TokenStream, TokenStream) {
+    let rt = &cx.runtime;
+    let Names {
+        result,
+        reader,
+        writer,
+        error,
+        sized,
+    } = Names::at(here, cx);
+    let out_param = if writes.is_empty() {
+        quote!(_out)
+    } else {
+        quote!(out)
+    };
+    let r_param = if reads_anything {
+        quote!(r)
+    } else {
+        quote!(_r)
+    };
+    let serialize = quote! {
+        impl #rt::BareSerializable for #name {
+            #[inline]
+            fn bare_len(&self) -> usize {
+                #len
+            }
+
+            fn serialize_bare<W: #writer + ?#sized>(&self, #out_param: &mut W) {
+                #(#writes)*
+            }
+        }
+    };
+    let deserialize = quote! {
+        impl #rt::BareDeserializable for #name {
+            fn deserialize_bare(#r_param: &mut #reader<'_>) -> #result<Self, #error> {
+                #read_fields
+            }
+        }
+    };
+    (serialize, deserialize)
+}
+
+/// The row struct of a repetition: bare encoding only.
+pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
+    let Parts {
+        definition,
+        name,
+        len,
+        writes,
+        read_fields,
+        reads_anything,
+        ..
+    } = Parts::new(
+        Item {
+            what: "repetition row",
+            tl_name: &row.tl_name,
+            rust_name: &row.path.name,
+            id: None,
+            fields: &row.fields,
+            doc: None,
+            declaration: "",
+            base_len: 0,
+            generics: quote!(),
+        },
+        here,
+        cx,
+    );
+    let (serialize_bare, deserialize_bare) =
+        bare_impls(&name, &len, &writes, &read_fields, reads_anything, here, cx);
+    quote! {
+        #definition
+
+        #serialize_bare
+
+        #deserialize_bare
     }
 }
 
@@ -233,7 +306,7 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             what: "function",
             tl_name: &f.tl_name,
             rust_name: &f.path.name,
-            id: f.id,
+            id: Some(f.id),
             fields: &f.fields,
             doc: f.doc.as_deref(),
             declaration: &f.declaration,

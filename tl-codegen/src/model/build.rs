@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use tl_parser::ast::{Body, Definition, FieldType, TypeExpr};
+use std::cell::RefCell;
+
+use tl_parser::ast::{Body, Definition, Doc, Field, FieldType, Multiplicity, TypeExpr};
 use tl_parser::{Detected, Diagnostic, Dialect, compute_id, effective_id};
 
 use super::names::{self, VariantSource, assign_paths, variant_names};
@@ -54,9 +56,12 @@ pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiag
     );
     let functions = functions(&decls, &places, &resolver, &mut errors);
     let any_object = uses_any_object(&constructors, &functions);
+    let mut rows = resolver.rows.into_inner();
+    rows.sort_by(|a, b| a.path.cmp(&b.path));
     if errors.is_empty() {
         Ok(Model {
             any_object,
+            rows,
             layer: inputs.layer,
             dialect: inputs.dialect,
             detected: inputs.detected,
@@ -134,7 +139,8 @@ fn constructors(
 ) -> Vec<Constructor> {
     let mut out = Vec::new();
     for l in &decls.constructors {
-        let fields = match resolver.fields(l.def, &[]) {
+        let path = &places.constructors[l.def.name.full.as_str()];
+        let fields = match resolver.fields(l.def, &[], path) {
             Ok(fields) => fields,
             Err(e) => {
                 errors.push(FileDiagnostic::new(l.file, e));
@@ -254,7 +260,11 @@ fn functions(
             .filter(|p| p.ty.name.full == "Type")
             .flat_map(|p| p.names.iter().map(|n| n.name.as_str()))
             .collect();
-        let fields = resolver.fields(l.def, &generics);
+        let fields = resolver.fields(
+            l.def,
+            &generics,
+            &places.functions[l.def.name.full.as_str()],
+        );
         let returns = resolver.result(&l.def.result, &generics);
         match (fields, returns) {
             (Ok(fields), Ok(returns)) => out.push(Function {
@@ -314,6 +324,7 @@ fn payload_is_small(c: &Constructor) -> bool {
     for f in &c.fields {
         match &f.kind {
             FieldKind::Flags { keep_other_bits } => size += if *keep_other_bits { 4 } else { 0 },
+            FieldKind::Count { .. } => {}
             FieldKind::TrueFlag(_) => size += 1,
             FieldKind::Value { ty, flag } => {
                 if !ty.is_flat() {
@@ -326,12 +337,19 @@ fn payload_is_small(c: &Constructor) -> bool {
     size <= 24
 }
 
+/// The largest fixed repetition (`K*[ ... ]`) generated as an array.
+const MAX_FIXED_REPETITION: usize = 4096;
+
 /// Resolves TL types and fields against the schema's places.
 struct Resolver<'a> {
     dialect: Dialect,
     places: &'a Places,
     /// Constructor names of each boxed type, for `%T`.
     ctors_by_type: BTreeMap<&'a str, Vec<&'a str>>,
+    /// Row structs of repetitions, as they are found.
+    rows: RefCell<Vec<Row>>,
+    /// Paths under `types` that are taken (constructors, then rows).
+    taken: RefCell<BTreeSet<RustPath>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -347,13 +365,34 @@ impl<'a> Resolver<'a> {
             dialect,
             places,
             ctors_by_type,
+            rows: RefCell::new(Vec::new()),
+            taken: RefCell::new(places.constructors.values().cloned().collect()),
         }
     }
 
-    fn fields(&self, def: &Definition, generics: &[&str]) -> Result<Vec<FieldModel>, Diagnostic> {
+    /// The fields of a declaration whose struct lives at `parent`.
+    fn fields(
+        &self,
+        def: &Definition,
+        generics: &[&str],
+        parent: &RustPath,
+    ) -> Result<Vec<FieldModel>, Diagnostic> {
         let Body::Fields(fields) = &def.body else {
             return Ok(Vec::new());
         };
+        self.field_list(fields, Some(&def.doc), generics, parent, &def.name.full)
+    }
+
+    /// The fields of `fields` (a declaration's, or a repetition's row).
+    fn field_list(
+        &self,
+        fields: &[Field],
+        doc: Option<&Doc>,
+        generics: &[&str],
+        parent: &RustPath,
+        owner: &str,
+    ) -> Result<Vec<FieldModel>, Diagnostic> {
+        let tl_names = tl_names(fields);
         let flags_words: BTreeSet<&str> = fields
             .iter()
             .filter_map(|f| match &f.ty {
@@ -361,16 +400,15 @@ impl<'a> Resolver<'a> {
                 _ => None,
             })
             .collect();
+        let counts = repetition_counts(fields, &tl_names, &flags_words)?;
         let mut kept = Vec::new();
-        for f in fields {
-            let Some(name) = &f.name else {
-                return Err(Diagnostic::error(
-                    f.span,
-                    "anonymous fields are not supported by the code generator",
-                ));
-            };
+        for (i, f) in fields.iter().enumerate() {
+            let name = tl_names[i].as_str();
             let kind = match &f.ty {
-                FieldType::Nat if flags_words.contains(name.name.as_str()) => FieldKind::Flags {
+                FieldType::Nat if counts.contains_key(&i) => FieldKind::Count {
+                    rows: tl_names[counts[&i]].clone(),
+                },
+                FieldType::Nat if flags_words.contains(name) => FieldKind::Flags {
                     keep_other_bits: self.dialect == Dialect::Tdlib,
                 },
                 FieldType::Nat => FieldKind::Value {
@@ -386,6 +424,12 @@ impl<'a> Resolver<'a> {
                     FieldKind::Value { ty, flag: None }
                 }
                 FieldType::Conditional { flag, bit, ty, .. } => {
+                    if !tl_names.iter().any(|n| n == &flag.name) {
+                        return Err(Diagnostic::error(
+                            flag.span,
+                            "a conditional field inside a repetition must use a `#` field of the same repetition",
+                        ));
+                    }
                     let bit = FlagBit {
                         field: flag.name.clone(),
                         bit: u32::try_from(*bit).unwrap_or(u32::MAX),
@@ -399,14 +443,45 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                FieldType::Repeat { .. } => {
-                    return Err(Diagnostic::error(
-                        f.span,
-                        "repetitions (`n*[ ... ]`) are not supported by the code generator",
-                    ));
+                FieldType::Repeat {
+                    multiplicity,
+                    fields: inner,
+                } => {
+                    let elem = self.repeated(f, inner, generics, parent, owner, name)?;
+                    let ty = match multiplicity {
+                        Some(Multiplicity::Literal(n, span)) => {
+                            let len = usize::try_from(*n)
+                                .ok()
+                                .filter(|&n| n <= MAX_FIXED_REPETITION)
+                                .ok_or_else(|| {
+                                    Diagnostic::error(
+                                        *span,
+                                        format!(
+                                            "a fixed repetition of {n} values is more than the generator's limit of {MAX_FIXED_REPETITION}"
+                                        ),
+                                    )
+                                })?;
+                            WireType::Array {
+                                len,
+                                elem: Box::new(elem),
+                            }
+                        }
+                        _ => {
+                            let count = counts
+                                .iter()
+                                .find(|(_, rep)| **rep == i)
+                                .map(|(count, _)| tl_names[*count].clone())
+                                .unwrap_or_default();
+                            WireType::Rows {
+                                count,
+                                elem: Box::new(elem),
+                            }
+                        }
+                    };
+                    FieldKind::Value { ty, flag: None }
                 }
             };
-            kept.push((name.name.as_str(), kind));
+            kept.push((name, kind));
         }
         let rust_names = names::field_names(kept.iter().map(|(tl, _)| *tl), &flags_words);
         Ok(kept
@@ -416,9 +491,83 @@ impl<'a> Resolver<'a> {
                 tl_name: tl.to_owned(),
                 rust_name,
                 kind,
-                doc: def.doc.field(tl).map(str::to_owned),
+                doc: doc.and_then(|d| d.field(tl)).map(str::to_owned),
             })
             .collect())
+    }
+
+    /// What a repetition repeats: the type of its one anonymous field, or a
+    /// row struct (registered in `self.rows`) for anything else.
+    fn repeated(
+        &self,
+        field: &Field,
+        inner: &[Field],
+        generics: &[&str],
+        parent: &RustPath,
+        owner: &str,
+        name: &str,
+    ) -> Result<WireType, Diagnostic> {
+        if let [only] = inner
+            && only.name.is_none()
+            && let FieldType::Plain { ty, .. } = &only.ty
+        {
+            let elem = self.resolve(ty, generics)?;
+            if elem == WireType::True {
+                return Err(Diagnostic::error(
+                    only.span,
+                    "a repetition of `true` carries nothing on the wire",
+                ));
+            }
+            return Ok(elem);
+        }
+        if inner.is_empty() {
+            return Err(Diagnostic::error(
+                field.span,
+                "an empty repetition carries nothing",
+            ));
+        }
+        let path = self.row_path(parent, name);
+        let fields = self.field_list(inner, None, generics, &path, owner)?;
+        let min_size = fields
+            .iter()
+            .map(|f| match &f.kind {
+                FieldKind::Value { ty, flag: None } => ty.min_size(),
+                FieldKind::Flags { .. } | FieldKind::Count { .. } => 4,
+                _ => 0,
+            })
+            .sum();
+        self.rows.borrow_mut().push(Row {
+            tl_name: format!("{owner}.{name}"),
+            path: path.clone(),
+            fields,
+            min_size,
+        });
+        Ok(WireType::Bare(path))
+    }
+
+    /// `{Parent}{Field}Row` beside the parent struct, made unique among the
+    /// constructor structs and the other rows.
+    fn row_path(&self, parent: &RustPath, field: &str) -> RustPath {
+        let mut taken = self.taken.borrow_mut();
+        let base = format!("{}{}Row", parent.name, names::type_name(field));
+        let candidates = std::iter::once(base.clone())
+            .chain((2..=taken.len() + 2).map(|n| format!("{base}{n}")));
+        let mut chosen = RustPath {
+            module: parent.module.clone(),
+            name: base.clone(),
+        };
+        for name in candidates {
+            let path = RustPath {
+                module: parent.module.clone(),
+                name,
+            };
+            if !taken.contains(&path) {
+                chosen = path;
+                break;
+            }
+        }
+        taken.insert(chosen.clone());
+        chosen
     }
 
     /// A function's result: as [`Resolver::resolve`], except that a type no
@@ -486,4 +635,85 @@ impl<'a> Resolver<'a> {
         }
         Err(unsupported())
     }
+}
+
+/// The TL name of each field; an anonymous one gets `count` (a `#`),
+/// `items` (a repetition) or `field{N}`, with its position added if a named
+/// field already has that name.
+fn tl_names(fields: &[Field]) -> Vec<String> {
+    let named: BTreeSet<&str> = fields
+        .iter()
+        .filter_map(|f| f.name.as_ref().map(|n| n.name.as_str()))
+        .collect();
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| match &f.name {
+            Some(name) => name.name.clone(),
+            None => {
+                let base = match f.ty {
+                    FieldType::Nat => "count".to_owned(),
+                    FieldType::Repeat { .. } => "items".to_owned(),
+                    _ => format!("field{i}"),
+                };
+                if named.contains(base.as_str()) {
+                    format!("{base}{i}")
+                } else {
+                    base
+                }
+            }
+        })
+        .collect()
+}
+
+/// For each `#` field that counts a repetition, the repetition's index. The
+/// count is the field the repetition names (`n*[ ... ]`), or the field right
+/// before an unnamed one (`# [ int ]`). A count that is no field of the same
+/// list, counts two repetitions, or is also a flags word is an error.
+fn repetition_counts(
+    fields: &[Field],
+    tl_names: &[String],
+    flags_words: &BTreeSet<&str>,
+) -> Result<BTreeMap<usize, usize>, Diagnostic> {
+    let mut counts = BTreeMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        let FieldType::Repeat { multiplicity, .. } = &f.ty else {
+            continue;
+        };
+        let count = match multiplicity {
+            Some(Multiplicity::Literal(..)) => continue,
+            Some(Multiplicity::Var(var)) => (0..i)
+                .rev()
+                .find(|&j| tl_names[j] == var.name && fields[j].ty == FieldType::Nat)
+                .ok_or_else(|| {
+                    Diagnostic::error(
+                        var.span,
+                        format!(
+                            "the count `{}` of a repetition must be a `#` field of the same declaration to generate code",
+                            var.name
+                        ),
+                    )
+                })?,
+            None => i
+                .checked_sub(1)
+                .filter(|&j| fields[j].ty == FieldType::Nat)
+                .ok_or_else(|| {
+                    Diagnostic::error(
+                        f.span,
+                        "a repetition without a count must follow the `#` field that holds it",
+                    )
+                })?,
+        };
+        if flags_words.contains(tl_names[count].as_str()) || counts.contains_key(&count) {
+            return Err(Diagnostic::error(
+                f.span,
+                format!(
+                    "`{}` is also used elsewhere; a repetition's count must serve it alone to generate code",
+                    tl_names[count]
+                ),
+            ));
+        }
+        counts.insert(count, i);
+    }
+    Ok(counts)
 }

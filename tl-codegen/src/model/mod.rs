@@ -42,6 +42,24 @@ pub struct Model {
     /// Whether the schema uses `Object` (in a field or a result), so that
     /// `AnyObject` is generated.
     pub any_object: bool,
+    /// Row structs of repetitions with more than one field (or a named one),
+    /// ordered by path.
+    pub rows: Vec<Row>,
+}
+
+/// The row of a repetition (`n*[ id:int value:long ]`): a struct in `types`
+/// with bare encoding only.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Row {
+    /// What it is the row of, e.g. `gen.rows.rows` (declaration and field).
+    pub tl_name: String,
+    /// Where the struct lives under `types`.
+    pub path: RustPath,
+    /// Its fields.
+    pub fields: Vec<FieldModel>,
+    /// The bytes a row takes at the least.
+    pub min_size: usize,
 }
 
 /// A Rust item's place: module path and name.
@@ -168,6 +186,12 @@ pub enum FieldKind {
     },
     /// `flags.N?true`: a `bool` that is the bit itself.
     TrueFlag(FlagBit),
+    /// A `#` that holds the length of a repetition: not stored, written from
+    /// the length of the repetition's field.
+    Count {
+        /// The TL name of the repetition's field.
+        rows: String,
+    },
 }
 
 /// A bit in a flags word.
@@ -187,7 +211,7 @@ impl FieldModel {
             self.kind,
             FieldKind::Flags {
                 keep_other_bits: false
-            }
+            } | FieldKind::Count { .. }
         )
     }
 }

@@ -46,6 +46,21 @@ pub enum WireType {
     /// A function result no constructor of the schema builds: the answer is
     /// kept as bytes (the runtime's `Raw`).
     Raw,
+    /// `n*[ ... ]`: as many bare `elem` values as the `#` field `count` (its
+    /// TL name) says, a `Vec`; the count is written from the vector's length.
+    Rows {
+        /// The TL name of the `#` field holding the count.
+        count: String,
+        /// What is repeated: one anonymous field's type, or a row struct.
+        elem: Box<WireType>,
+    },
+    /// `K*[ ... ]`: exactly `len` bare `elem` values, an array.
+    Array {
+        /// How many.
+        len: usize,
+        /// What is repeated.
+        elem: Box<WireType>,
+    },
 }
 
 impl WireType {
@@ -73,8 +88,37 @@ impl WireType {
     pub fn mentions_any_object(&self) -> bool {
         match self {
             WireType::AnyObject => true,
-            WireType::Vector { elem, .. } => elem.mentions_any_object(),
+            WireType::Vector { elem, .. }
+            | WireType::Rows { elem, .. }
+            | WireType::Array { elem, .. } => elem.mentions_any_object(),
             _ => false,
+        }
+    }
+
+    /// The fewest bytes a value takes on the wire (0 where it depends on
+    /// other declarations), so that a hostile count is refused before
+    /// anything is allocated.
+    pub fn min_size(&self) -> usize {
+        match self {
+            WireType::Int | WireType::Nat | WireType::Bool => 4,
+            WireType::Long | WireType::Double => 8,
+            WireType::Int128 => 16,
+            WireType::Int256 => 32,
+            WireType::String | WireType::Bytes => 4,
+            WireType::Vector { boxed, .. } => {
+                if *boxed {
+                    8
+                } else {
+                    4
+                }
+            }
+            WireType::Boxed(_) | WireType::AnyObject | WireType::AnyFunction => 4,
+            WireType::Array { len, elem } => len.saturating_mul(elem.min_size()),
+            WireType::True
+            | WireType::Bare(_)
+            | WireType::Generic(_)
+            | WireType::Raw
+            | WireType::Rows { .. } => 0,
         }
     }
 
@@ -96,7 +140,11 @@ impl WireType {
             | WireType::AnyFunction
             | WireType::Raw => true,
             WireType::Vector { boxed, elem } => *boxed && elem.is_self_encoding(),
-            WireType::Bytes | WireType::True | WireType::Bare(_) => false,
+            WireType::Bytes
+            | WireType::True
+            | WireType::Bare(_)
+            | WireType::Rows { .. }
+            | WireType::Array { .. } => false,
         }
     }
 
@@ -112,7 +160,9 @@ impl WireType {
                 | WireType::AnyFunction
                 | WireType::Raw
         ) && match self {
-            WireType::Vector { elem, .. } => elem.is_flat(),
+            WireType::Vector { elem, .. }
+            | WireType::Rows { elem, .. }
+            | WireType::Array { elem, .. } => elem.is_flat(),
             _ => true,
         }
     }
@@ -124,7 +174,11 @@ impl WireType {
             WireType::Long | WireType::Double => 8,
             WireType::Int128 => 16,
             WireType::Int256 => 32,
-            WireType::String | WireType::Bytes | WireType::Vector { .. } => 24,
+            WireType::String
+            | WireType::Bytes
+            | WireType::Vector { .. }
+            | WireType::Rows { .. } => 24,
+            WireType::Array { len, elem } => len.saturating_mul(elem.estimated_size()),
             WireType::Bool => 1,
             WireType::True => 0,
             WireType::Boxed(_)
