@@ -369,3 +369,90 @@ fn missing_file_exits_2() {
 fn no_files_is_a_usage_error() {
     assert_eq!(run(&["generate"]).status.code(), Some(2));
 }
+
+// Hostile schema text (`cargo test hostile`)
+
+#[test]
+fn hostile_deep_nesting_is_a_located_error() {
+    let text = format!(
+        "x a:{}int{} = X;\n",
+        "Vector<".repeat(100_000),
+        ">".repeat(100_000)
+    );
+    let file = TempFile::new("deep.tl", &text);
+    let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
+    let out = run(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    // The 33rd `Vector<` (past the limit of 32) starts at column 229.
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "error: types or repetitions nest more than 32 levels deep\n  --> {path}:1:229\n"
+        )),
+        "{}",
+        &stderr(&out)[..200.min(stderr(&out).len())]
+    );
+    let out = run(&["generate", &path]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// `Config::generate_from_strs` on a thread with a small stack (512 KiB)
+/// gives the located error, not a crash.
+#[test]
+fn hostile_deep_nesting_in_a_build_script() {
+    let result = std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(|| {
+            let text = format!(
+                "x a:{}int{} = X;\n",
+                "(vector ".repeat(100_000),
+                ")".repeat(100_000)
+            );
+            tl_codegen::Config::new()
+                .generate_from_strs(&[("deep.tl", &text)])
+                .map_err(|e| match e {
+                    tl_codegen::Error::Schema(e) => e
+                        .diagnostics()
+                        .iter()
+                        .map(|d| d.diagnostic.message.clone())
+                        .collect::<Vec<_>>(),
+                    other => vec![other.to_string()],
+                })
+        })
+        .expect("thread")
+        .join()
+        .expect("no stack overflow");
+    assert_eq!(
+        result.unwrap_err(),
+        ["types or repetitions nest more than 32 levels deep"]
+    );
+}
+
+#[test]
+fn hostile_missing_semicolon_keeps_what_follows() {
+    let file = TempFile::new(
+        "semi.tl",
+        "foo#12345678 x:int = Foo;\nbar x:int = Bar\n---functions---\nbaz#1 = Qux;\n",
+    );
+    let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
+    let out = run(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_str(stdout(&out).trim_end()).expect("JSON");
+    let defs: Vec<(&str, &str)> = report["definitions"]
+        .as_array()
+        .expect("definitions")
+        .iter()
+        .map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        defs,
+        [("foo", "type"), ("bar", "type"), ("baz", "function")]
+    );
+    assert_eq!(
+        report["errors"],
+        serde_json::json!([{
+            "line": 2,
+            "column": 16,
+            "message": "expected `;` after the result type, found end of line"
+        }])
+    );
+}

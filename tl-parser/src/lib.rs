@@ -26,6 +26,6 @@ pub use ast::{Definition, Schema, Section};
 pub use check::{Checked, Kind, Summary, check, check_detecting};
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::{Detected, Dialect, compute_id, detect_dialect, effective_id};
-pub use parser::{Parsed, parse};
+pub use parser::{MAX_NESTING, Parsed, parse};
 pub use span::Span;
 pub use validate::{validate, validate_source};

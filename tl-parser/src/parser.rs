@@ -1,8 +1,14 @@
 //! TL text to [`Schema`], built on nom.
 //!
 //! The parser works one declaration at a time: a declaration that does not
-//! parse becomes a located error and parsing resumes after its `;`, so one run
-//! reports every syntax error of a file.
+//! parse becomes a located error and parsing resumes after its `;`, or at the
+//! next line that starts a declaration or a section marker if that comes
+//! first, so one run reports every syntax error of a file. A declaration
+//! whose `;` is missing at the end of its line is kept, with an error where
+//! the `;` belongs.
+//!
+//! Types and repetitions nest at most [`MAX_NESTING`] levels deep; deeper
+//! input is an error, so no later pass over the tree can exhaust the stack.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_until, take_while, take_while1};
@@ -40,6 +46,7 @@ pub fn parse(src: &str) -> Parsed {
             ..Schema::default()
         },
         diagnostics: Vec::new(),
+        depth: std::cell::Cell::new(0),
         section: Section::Types,
         docs: DocCollector::default(),
     };
@@ -54,12 +61,18 @@ fn memchr_count(bytes: &[u8], needle: u8) -> usize {
     bytes.iter().filter(|&&b| b == needle).count()
 }
 
+/// How deep type arguments, parenthesized types and repetitions may nest.
+pub const MAX_NESTING: usize = 32;
+
 /// The error type of the inner nom parsers: where it failed and what was expected.
 #[derive(Debug)]
 struct SyntaxError<'a> {
     at: &'a str,
     expected: &'static str,
 }
+
+/// What `expected` says when nesting goes past [`MAX_NESTING`].
+const TOO_DEEP: &str = "nesting";
 
 impl<'a> ParseError<&'a str> for SyntaxError<'a> {
     fn from_error_kind(input: &'a str, kind: ErrorKind) -> Self {
@@ -112,11 +125,36 @@ struct SchemaParser<'s> {
     diagnostics: Vec<Diagnostic>,
     section: Section,
     docs: DocCollector,
+    /// How deep the type or repetition being parsed is nested.
+    depth: std::cell::Cell<usize>,
+}
+
+/// One level of nesting, given back when dropped.
+struct Nested<'p>(&'p std::cell::Cell<usize>);
+
+impl Drop for Nested<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get().saturating_sub(1));
+    }
 }
 
 impl<'s> SchemaParser<'s> {
     fn offset(&self, rest: &str) -> usize {
         self.src.len() - rest.len()
+    }
+
+    /// Enters one more level of nesting at `at`; past [`MAX_NESTING`] a hard
+    /// error.
+    fn nest(&self, at: &'s str) -> Result<Nested<'_>, nom::Err<SyntaxError<'s>>> {
+        let depth = self.depth.get() + 1;
+        if depth > MAX_NESTING {
+            return Err(nom::Err::Failure(SyntaxError {
+                at,
+                expected: TOO_DEEP,
+            }));
+        }
+        self.depth.set(depth);
+        Ok(Nested(&self.depth))
     }
 
     fn span(&self, before: &str, after: &str) -> Span {
@@ -236,27 +274,42 @@ impl<'s> SchemaParser<'s> {
             self.schema.classes.push(class);
         }
         let doc = self.docs.take_doc();
+        self.depth.set(0);
         match self.definition(rest) {
-            Ok((after, mut def)) => {
+            Ok((after, (mut def, missing_semicolon))) => {
+                if let Some(at) = missing_semicolon {
+                    let after = self.src[at..].trim_start_matches([' ', '\t', '\r']);
+                    self.diagnostics.push(Diagnostic::error(
+                        Span::new(at, at),
+                        format!(
+                            "expected `;` after the result type, found {}",
+                            describe(after)
+                        ),
+                    ));
+                }
                 def.doc = doc;
                 self.schema.definitions.push(def);
                 after
             }
             Err(nom::Err::Error(e)) | Err(nom::Err::Failure(e)) => {
                 let at = self.offset(e.at);
-                let found = describe(e.at);
                 let width = e.at.chars().next().map_or(0, char::len_utf8);
-                self.diagnostics.push(Diagnostic::error(
-                    Span::new(at, at + width),
-                    format!("expected {}, found {found}", e.expected),
-                ));
-                skip_past_semicolon(e.at)
+                let message = if e.expected == TOO_DEEP {
+                    format!("types or repetitions nest more than {MAX_NESTING} levels deep")
+                } else {
+                    format!("expected {}, found {}", e.expected, describe(e.at))
+                };
+                self.diagnostics
+                    .push(Diagnostic::error(Span::new(at, at + width), message));
+                resume_after_error(e.at)
             }
             Err(nom::Err::Incomplete(_)) => "",
         }
     }
 
-    fn definition(&self, start: &'s str) -> Res<'s, Definition> {
+    /// A declaration, and where its `;` belongs if it is missing at the end
+    /// of its line (the declaration is kept).
+    fn definition(&self, start: &'s str) -> Res<'s, (Definition, Option<usize>)> {
         let (i, name) = expect(|i| self.qualified_name(i), "a declaration name")(start)?;
         let (i, id) = self.explicit_id(i)?;
         let (i, params) = many0(preceded(|i| ws(i), |i| self.optional_arg(i))).parse(i)?;
@@ -272,20 +325,42 @@ impl<'s> SchemaParser<'s> {
         let (i, _) = expect(char('='), "`=` or a field")(i)?;
         let (i, _) = ws(i)?;
         let (i, result) = expect(|i| self.result_type(i), "a result type after `=`")(i)?;
+        let result_end = i;
         let (i, _) = ws(i)?;
-        let (i, _) = expect(char(';'), "`;` after the result type")(i)?;
+        let (i, missing_semicolon) = match i.strip_prefix(';') {
+            Some(after) => (after, None),
+            None if self.src[self.offset(result_end)..self.offset(i)].contains('\n')
+                || i.is_empty() =>
+            {
+                (i, Some(self.offset(result_end)))
+            }
+            None => {
+                return Err(nom::Err::Failure(SyntaxError {
+                    at: i,
+                    expected: "`;` after the result type",
+                }));
+            }
+        };
+        let end = if missing_semicolon.is_some() {
+            result_end
+        } else {
+            i
+        };
         Ok((
             i,
-            Definition {
-                name,
-                id,
-                params,
-                body,
-                result,
-                section: self.section,
-                doc: Doc::default(),
-                span: self.span(start, i),
-            },
+            (
+                Definition {
+                    name,
+                    id,
+                    params,
+                    body,
+                    result,
+                    section: self.section,
+                    doc: Doc::default(),
+                    span: self.span(start, end),
+                },
+                missing_semicolon,
+            ),
         ))
     }
 
@@ -481,6 +556,7 @@ impl<'s> SchemaParser<'s> {
         if !looks_like_repetition(i) {
             return fail(i, "a repetition");
         }
+        let _level = self.nest(i)?;
         // The count, checked with raw parsers so nothing is allocated unless
         // this really is a repetition.
         let count: Res<'s, &'s str> = (|i: &'s str| {
@@ -523,6 +599,7 @@ impl<'s> SchemaParser<'s> {
 
     /// A type in a field or argument: `%T`, `T`, `T<A, B>`, `(T A B)`, `#`.
     fn type_term(&self, start: &'s str) -> Res<'s, TypeExpr> {
+        let _level = self.nest(start)?;
         if let Some(rest) = start.strip_prefix('%') {
             let (rest, mut ty) = expect(|i| self.type_term(i), "a type after `%`")(rest)?;
             ty.percent = true;
@@ -588,8 +665,7 @@ impl<'s> SchemaParser<'s> {
     fn result_type(&self, start: &'s str) -> Res<'s, TypeExpr> {
         let (i, mut ty) = self.type_term(start)?;
         if ty.args.is_empty() && ty.style == ArgStyle::Angle {
-            let (i, args) =
-                many0(preceded(multispace_or_comment1, |i| self.type_term(i))).parse(i)?;
+            let (i, args) = many0(preceded(inline_space1, |i| self.type_term(i))).parse(i)?;
             if !args.is_empty() {
                 ty.args = args;
                 ty.style = ArgStyle::Juxtaposed;
@@ -667,12 +743,16 @@ fn trim_ascii_start(i: &str) -> &str {
     &i[n..]
 }
 
-fn multispace_or_comment1(i: &str) -> Res<'_, ()> {
-    let (rest, _) = ws(i)?;
-    if rest.len() == i.len() {
+/// Spaces or tabs, at least one: juxtaposed result arguments (`= Vector t;`)
+/// stand on the result's line, so a missing `;` does not swallow the next
+/// declaration.
+fn inline_space1(i: &str) -> Res<'_, ()> {
+    let n = i.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    if n == 0 {
         return fail(i, "white space");
     }
-    Ok((rest, ()))
+    // Only ASCII bytes were skipped.
+    Ok((&i[n..], ()))
 }
 
 fn block_comment(i: &str) -> Res<'_, &str> {
@@ -703,6 +783,20 @@ fn describe(at: &str) -> String {
         Some('\n') | Some('\r') => "end of line".to_owned(),
         Some(c) if c.is_whitespace() => "white space".to_owned(),
         Some(c) => format!("`{c}`"),
+    }
+}
+
+/// Where parsing resumes after an error at `at`: after the next `;`, or at
+/// the next line that starts (in its first column) with a letter, `%` or
+/// `-` (a declaration or a section marker), whichever comes first.
+fn resume_after_error(at: &str) -> &str {
+    let semicolon = skip_past_semicolon(at);
+    let mut line_starts = at.match_indices('\n').map(|(n, _)| &at[n + 1..]);
+    let next_line = line_starts
+        .find(|line| line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '%'));
+    match next_line {
+        Some(line) if line.len() > semicolon.len() => line,
+        _ => semicolon,
     }
 }
 
