@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod codec;
+mod encode_error;
 mod error;
 pub mod ids;
 mod primitives;
@@ -24,6 +25,7 @@ pub mod repeat;
 mod traits;
 mod writer;
 
+pub use encode_error::EncodeError;
 pub use error::{DecodeError, DecodeErrorKind};
 pub use raw::Raw;
 pub use reader::Reader;

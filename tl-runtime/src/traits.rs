@@ -1,5 +1,6 @@
 //! The traits generated code implements and calls.
 
+use crate::encode_error::{CheckedWriter, EncodeError};
 use crate::error::DecodeError;
 use crate::reader::Reader;
 use crate::writer::{IoWriter, Writer};
@@ -23,11 +24,38 @@ pub trait Serializable {
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W);
 
     /// Encodes into a new vector, allocated once with the exact size.
+    ///
+    /// Infallible: a `string`/`bytes` value longer than TL can carry
+    /// ([`crate::MAX_TL_BYTES_LEN`]) is written cut to that length (see
+    /// [`crate::write_tl_bytes`]). [`Serializable::try_to_bytes`] refuses it
+    /// instead.
     #[inline]
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.serialized_len());
         self.serialize(&mut out);
         out
+    }
+
+    /// Encodes into a new vector, or fails with the first value TL cannot
+    /// represent (a `string`/`bytes` longer than [`crate::MAX_TL_BYTES_LEN`]):
+    /// nothing is lost silently.
+    fn try_to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        let mut out = Vec::with_capacity(self.serialized_len());
+        self.try_extend(&mut out)?;
+        Ok(out)
+    }
+
+    /// Appends the encoding to `out` (a buffer the caller reuses), or fails
+    /// as [`Serializable::try_to_bytes`] does and leaves `out` as it was.
+    fn try_extend(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let start = out.len();
+        let mut checked = CheckedWriter::new(out);
+        self.serialize(&mut checked);
+        let result = checked.finish();
+        if result.is_err() {
+            out.truncate(start);
+        }
+        result
     }
 
     /// Streams the encoding into `w` through an [`IoWriter`], returning the

@@ -31,6 +31,15 @@ pub trait Writer {
     fn write_f64(&mut self, v: f64) {
         self.write_bytes(&v.to_le_bytes());
     }
+
+    /// Told, before it is written cut to [`MAX_TL_BYTES_LEN`] bytes, that a
+    /// `string`/`bytes` value of `len` bytes is too long for TL. Does nothing
+    /// by default; the writer behind [`crate::Serializable::try_to_bytes`]
+    /// turns it into an [`crate::EncodeError`].
+    #[inline]
+    fn unrepresentable(&mut self, len: usize) {
+        let _ = len;
+    }
 }
 
 impl Writer for Vec<u8> {
@@ -109,12 +118,19 @@ pub fn bytes_len(len: usize) -> usize {
 /// Writes `data` as a TL `string`/`bytes`: length prefix, data, then zero
 /// padding up to a multiple of 4 bytes.
 ///
-/// TL cannot express more than [`MAX_TL_BYTES_LEN`] bytes; longer input is cut
-/// to that length so the output stays well-formed (such payloads exceed every
-/// MTProto message limit anyway).
+/// TL cannot express more than [`MAX_TL_BYTES_LEN`] bytes. Longer input is
+/// reported to the writer ([`Writer::unrepresentable`], which makes
+/// [`crate::Serializable::try_to_bytes`] fail) and then written cut to its
+/// first [`MAX_TL_BYTES_LEN`] bytes, so the output stays well-formed TL but
+/// decodes to a shorter value (a cut `string` may even end inside a UTF-8
+/// character, which strict decoding then refuses). Use the fallible path
+/// where such values can occur; they exceed every MTProto message limit.
 #[inline]
 pub fn write_tl_bytes<W: Writer + ?Sized>(out: &mut W, data: &[u8]) {
     const ZEROS: [u8; 3] = [0; 3];
+    if data.len() > MAX_TL_BYTES_LEN {
+        out.unrepresentable(data.len());
+    }
     let header = if data.len() <= SHORT_MAX {
         out.write_bytes(&[data.len() as u8]);
         1

@@ -343,3 +343,101 @@ fn unit_is_boxed_true() {
         "unexpected constructor 0x997275b5 for True at offset 0"
     );
 }
+
+/// A struct with a `bytes` field, encoded as generated code does it.
+#[derive(Debug, PartialEq)]
+struct Blob(Vec<u8>);
+
+impl tl_runtime::Serializable for Blob {
+    fn serialized_len(&self) -> usize {
+        <tl_runtime::codec::Bytes as tl_runtime::codec::Codec<Vec<u8>>>::len(&self.0)
+    }
+    fn serialize<W: tl_runtime::Writer + ?Sized>(&self, out: &mut W) {
+        <tl_runtime::codec::Bytes as tl_runtime::codec::Codec<Vec<u8>>>::write(&self.0, out);
+    }
+}
+
+const LIMIT: usize = (1 << 24) - 1;
+
+/// The long-form header of a `string`/`bytes` of `len` bytes: 0xfe, then the
+/// length in 3 little-endian bytes.
+fn long_header(len: usize) -> [u8; 4] {
+    [0xfe, len as u8, (len >> 8) as u8, (len >> 16) as u8]
+}
+
+#[test]
+fn hostile_over_long_strings_at_the_limit_encode() {
+    use tl_runtime::{Deserializable, Serializable};
+    let text = "a".repeat(LIMIT);
+    let bytes = text.try_to_bytes().unwrap();
+    assert_eq!(bytes[..4], [0xfe, 0xff, 0xff, 0xff]);
+    // 4 + 16_777_215 = 16_777_219 bytes, padded by 1 to 16_777_220.
+    assert_eq!(bytes.len(), 16_777_220);
+    assert_eq!(bytes[bytes.len() - 1], 0);
+    assert_eq!(bytes, text.to_bytes());
+    assert_eq!(String::from_bytes(&bytes).unwrap(), text);
+
+    let blob = Blob(vec![7; LIMIT]);
+    let bytes = blob.try_to_bytes().unwrap();
+    assert_eq!(bytes[..4], long_header(LIMIT));
+    assert_eq!(bytes.len(), 16_777_220);
+}
+
+#[test]
+fn hostile_over_long_strings_past_the_limit_are_refused() {
+    use tl_runtime::{EncodeError, Serializable};
+    let text = "a".repeat(LIMIT + 1);
+    let err = text.try_to_bytes().unwrap_err();
+    assert_eq!(
+        err,
+        EncodeError::TooLong {
+            len: LIMIT + 1,
+            offset: 0
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "a string or bytes value of 16777216 bytes at offset 0 is longer than TL's limit of 16777215"
+    );
+    // The infallible path does what its documentation says: the first
+    // 16_777_215 bytes, as a well-formed TL string.
+    let cut = text.to_bytes();
+    assert_eq!(cut[..4], [0xfe, 0xff, 0xff, 0xff]);
+    assert_eq!(cut.len(), 16_777_220);
+
+    let blob = Blob(vec![7; LIMIT + 1]);
+    assert_eq!(
+        blob.try_to_bytes().unwrap_err(),
+        EncodeError::TooLong {
+            len: LIMIT + 1,
+            offset: 0
+        }
+    );
+}
+
+/// Inside a vector, after other values: the error names the offset where the
+/// value would start, and a caller's buffer is left as it was.
+#[test]
+fn hostile_over_long_values_deep_inside_are_refused() {
+    use tl_runtime::{EncodeError, Serializable};
+    let values = vec!["ok".to_owned(), "b".repeat(LIMIT + 1)];
+    // Vector id and count (8 bytes), then "ok" (4 bytes).
+    assert_eq!(
+        values.try_to_bytes().unwrap_err(),
+        EncodeError::TooLong {
+            len: LIMIT + 1,
+            offset: 12
+        }
+    );
+    let mut buffer = vec![1, 2, 3];
+    assert!(values.try_extend(&mut buffer).is_err());
+    assert_eq!(buffer, [1, 2, 3]);
+    let fine = vec!["ok".to_owned()];
+    fine.try_extend(&mut buffer).unwrap();
+    assert_eq!(
+        buffer,
+        [
+            1, 2, 3, 0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0, 2, b'o', b'k', 0
+        ]
+    );
+}
