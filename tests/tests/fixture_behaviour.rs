@@ -32,19 +32,22 @@ fn true_flags_and_optional_fields_set_their_bits() {
     assert_eq!(GetItem::from_bytes(&empty.to_bytes()).unwrap(), empty);
 }
 
+/// Fields that share a bit are one `Option` of a struct, so a value with
+/// some of them set and others not cannot be built: every value encodes to
+/// bytes that decode back to it.
 #[test]
 fn fields_sharing_a_bit_travel_together() {
-    use flags::types::flag::Item;
+    use flags::types::flag::{Item, ItemHasOwner, ItemZAndTitle};
     let item = Item {
         x: false,
         y: None,
-        has_owner: true,
-        owner_id: Some(7),
-        owner_name: Some("ab".to_owned()),
+        has_owner: Some(ItemHasOwner {
+            owner_id: 7,
+            owner_name: "ab".to_owned(),
+        }),
         note: None,
         pinned: true,
-        z: None,
-        title: None,
+        z_and_title: None,
     };
     let bytes = item.to_bytes();
     // After the id: flags = bit 4; owner_id; owner_name; flags2 = bit 0.
@@ -59,6 +62,27 @@ fn fields_sharing_a_bit_travel_together() {
     );
     assert_eq!(Item::from_bytes(&bytes).unwrap(), item);
     assert_eq!(item.serialized_len(), bytes.len());
+
+    // The second group: two values of flags2 bit 3, written in field order.
+    let item = Item {
+        z_and_title: Some(ItemZAndTitle {
+            z: vec![1],
+            title: "t".to_owned(),
+        }),
+        has_owner: None,
+        ..item
+    };
+    let bytes = item.to_bytes();
+    assert_eq!(
+        &bytes[4..],
+        [
+            0, 0, 0, 0, // flags
+            9, 0, 0, 0, // flags2: bits 0 and 3
+            0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, // z
+            1, b't', 0, 0, // title
+        ]
+    );
+    assert_eq!(Item::from_bytes(&bytes).unwrap(), item);
 }
 
 #[test]

@@ -24,6 +24,11 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
                     quote!(#option<#ty>)
                 }
                 FieldKind::Flags { .. } | FieldKind::Count { .. } => quote!(u32),
+                FieldKind::Group { path, .. } => {
+                    let ty = rust_type(&WireType::Bare(path.clone()), here, cx);
+                    let option = here.std("Option");
+                    quote!(#option<#ty>)
+                }
             };
             quote! {
                 #[doc = #doc]
@@ -44,7 +49,8 @@ fn field_doc(f: &FieldModel) -> String {
         }
         FieldKind::Value {
             flag: Some(bit), ..
-        } => format!(
+        }
+        | FieldKind::Group { flag: bit, .. } => format!(
             " {base} Present when bit {} of `{}` is set.",
             bit.bit, bit.field
         ),
@@ -78,9 +84,23 @@ pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, cx: &Context<'_>
     let mut parts = Vec::new();
     for f in fields {
         let name = ident(&f.rust_name);
+        if let (Some(group), FieldKind::Value { ty, .. }) = (&f.group, &f.kind) {
+            let group = ident(group);
+            parts.push(match fixed_size(ty) {
+                Some(size) => {
+                    let size = Literal::usize_unsuffixed(size);
+                    quote!(if self.#group.is_some() { #size } else { 0 })
+                }
+                None => {
+                    let len = value_len(ty, &quote!(g.#name), &quote!(&g.#name), here, cx);
+                    quote!(self.#group.as_ref().map_or(0, |g| #len))
+                }
+            });
+            continue;
+        }
         match &f.kind {
             FieldKind::Flags { .. } | FieldKind::Count { .. } => fixed += 4,
-            FieldKind::TrueFlag(_) => {}
+            FieldKind::TrueFlag(_) | FieldKind::Group { .. } => {}
             FieldKind::Value {
                 ty: WireType::Rows { elem, .. } | WireType::Array { elem, .. },
                 ..
@@ -141,11 +161,24 @@ pub fn write_stmts(fields: &[FieldModel], cx: &Context<'_>) -> Vec<TokenStream> 
     let mut stmts = Vec::new();
     for f in fields {
         let name = ident(&f.rust_name);
+        if let Some(group) = &f.group {
+            if let FieldKind::Value { ty, .. } = &f.kind {
+                let group = ident(group);
+                let write = value_write(ty, &quote!(g.#name), &quote!(&g.#name), cx);
+                stmts.push(quote! {
+                    if let Some(g) = &self.#group {
+                        #write
+                    }
+                });
+            }
+            continue;
+        }
         match &f.kind {
             FieldKind::Flags { keep_other_bits } => {
                 let mut field_mask = 0u32;
                 let bits: Vec<TokenStream> = fields
                     .iter()
+                    .filter(|other| other.group.is_none())
                     .filter_map(|other| {
                         let other_name = ident(&other.rust_name);
                         match &other.kind {
@@ -156,7 +189,10 @@ pub fn write_stmts(fields: &[FieldModel], cx: &Context<'_>) -> Vec<TokenStream> 
                             }
                             FieldKind::Value {
                                 flag: Some(bit), ..
-                            } if bit.field == f.tl_name => {
+                            }
+                            | FieldKind::Group { flag: bit, .. }
+                                if bit.field == f.tl_name =>
+                            {
                                 field_mask |= 1u32.checked_shl(bit.bit).unwrap_or(0);
                                 let m = mask(bit, false);
                                 Some(quote!(if self.#other_name.is_some() { #m } else { 0 }))
@@ -180,7 +216,7 @@ pub fn write_stmts(fields: &[FieldModel], cx: &Context<'_>) -> Vec<TokenStream> 
                     out.write_u32(#name);
                 });
             }
-            FieldKind::TrueFlag(_) => {}
+            FieldKind::TrueFlag(_) | FieldKind::Group { .. } => {}
             FieldKind::Count { rows } => {
                 let rows = local(fields, rows);
                 let rt = &cx.runtime;
@@ -224,8 +260,48 @@ pub fn read_stmts(
 ) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut stmts = Vec::new();
     let mut inits = Vec::new();
+    let mut groups = Vec::new();
     for f in fields {
         let name = ident(&f.rust_name);
+        if f.group.is_some() && matches!(f.kind, FieldKind::TrueFlag(_)) {
+            // Its bit is the group's presence.
+            continue;
+        }
+        match &f.kind {
+            FieldKind::Group { path, members, .. } => {
+                let path = rust_type(&WireType::Bare(path.clone()), here, cx);
+                let locals: Vec<TokenStream> = members.iter().map(|m| local(fields, m)).collect();
+                let value = match locals.as_slice() {
+                    [one] => quote!(#one.map(|#one| #path { #one })),
+                    _ => quote! {
+                        match (#(#locals),*) {
+                            (#(Some(#locals)),*) => Some(#path { #(#locals),* }),
+                            _ => None,
+                        }
+                    },
+                };
+                groups.push(quote!(let #name = #value;));
+                inits.push(quote!(#name));
+                continue;
+            }
+            _ if f.group.is_some() => {
+                // A value of a group: read into a local the group is built from.
+                if let FieldKind::Value {
+                    ty,
+                    flag: Some(bit),
+                } = &f.kind
+                {
+                    let read = value_read(ty, here, cx);
+                    let word = flag_local(fields, bit);
+                    let m = mask(bit, true);
+                    stmts.push(quote! {
+                        let #name = if #word & #m != 0 { Some(#read) } else { None };
+                    });
+                }
+                continue;
+            }
+            _ => {}
+        }
         match &f.kind {
             FieldKind::Flags { keep_other_bits } => {
                 stmts.push(quote!(let #name = r.read_u32()?;));
@@ -275,8 +351,10 @@ pub fn read_stmts(
                 }
                 inits.push(quote!(#name));
             }
+            FieldKind::Group { .. } => {}
         }
     }
+    stmts.extend(groups);
     (stmts, inits)
 }
 

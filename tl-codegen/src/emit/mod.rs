@@ -191,6 +191,9 @@ fn render_root(
             for row in &model.rows {
                 push(&row.path, &|here| structs::row(row, here, &cx));
             }
+            for group in &model.groups {
+                push(&group.path, &|here| structs::group(group, here, &cx));
+            }
         }
         Root::Enums => {
             for t in &model.types {

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::paths::{Here, rust_type};
 use super::{Context, derives, fields, hex_literal, item_doc};
-use crate::model::{Constructor, FieldModel, Function, Row, WireType};
+use crate::model::{Constructor, FieldModel, Function, Group, Row, WireType};
 
 /// How the prelude and runtime names used in signatures are spelled at a place.
 pub struct Names {
@@ -232,6 +232,25 @@ fn bare_impls(
         }
     };
     (serialize, deserialize)
+}
+
+/// The struct of fields that share a flag bit: plain data, encoded by the
+/// struct that holds it.
+pub fn group(group: &Group, here: Here, cx: &Context<'_>) -> TokenStream {
+    let name = format_ident!("{}", group.path.name);
+    let doc = format!(
+        " The fields of `{}` present when bit {} of `{}` is set: all of them or none.",
+        group.owner, group.flag.bit, group.flag.field
+    );
+    let derives = derives(cx);
+    let decls = fields::declarations(&group.fields, here, cx);
+    quote! {
+        #[doc = #doc]
+        #derives
+        pub struct #name {
+            #(#decls)*
+        }
+    }
 }
 
 /// The row struct of a repetition: bare encoding only.

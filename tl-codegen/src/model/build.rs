@@ -58,10 +58,13 @@ pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiag
     let any_object = uses_any_object(&constructors, &functions);
     let mut rows = resolver.rows.into_inner();
     rows.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut groups = resolver.groups.into_inner();
+    groups.sort_by(|a, b| a.path.cmp(&b.path));
     if errors.is_empty() {
         Ok(Model {
             any_object,
             rows,
+            groups,
             layer: inputs.layer,
             dialect: inputs.dialect,
             detected: inputs.detected,
@@ -325,6 +328,7 @@ fn payload_is_small(c: &Constructor) -> bool {
         match &f.kind {
             FieldKind::Flags { keep_other_bits } => size += if *keep_other_bits { 4 } else { 0 },
             FieldKind::Count { .. } => {}
+            FieldKind::Group { .. } => return false,
             FieldKind::TrueFlag(_) => size += 1,
             FieldKind::Value { ty, flag } => {
                 if !ty.is_flat() {
@@ -348,6 +352,8 @@ struct Resolver<'a> {
     ctors_by_type: BTreeMap<&'a str, Vec<&'a str>>,
     /// Row structs of repetitions, as they are found.
     rows: RefCell<Vec<Row>>,
+    /// Structs of fields that share a flag bit, as they are found.
+    groups: RefCell<Vec<Group>>,
     /// Paths under `types` that are taken (constructors, then rows).
     taken: RefCell<BTreeSet<RustPath>>,
 }
@@ -366,6 +372,7 @@ impl<'a> Resolver<'a> {
             places,
             ctors_by_type,
             rows: RefCell::new(Vec::new()),
+            groups: RefCell::new(Vec::new()),
             taken: RefCell::new(places.constructors.values().cloned().collect()),
         }
     }
@@ -484,7 +491,7 @@ impl<'a> Resolver<'a> {
             kept.push((name, kind));
         }
         let rust_names = names::field_names(kept.iter().map(|(tl, _)| *tl), &flags_words);
-        Ok(kept
+        let fields: Vec<FieldModel> = kept
             .into_iter()
             .zip(rust_names)
             .map(|((tl, kind), rust_name)| FieldModel {
@@ -492,8 +499,114 @@ impl<'a> Resolver<'a> {
                 rust_name,
                 kind,
                 doc: doc.and_then(|d| d.field(tl)).map(str::to_owned),
+                group: None,
             })
-            .collect())
+            .collect();
+        Ok(self.group_shared_bits(fields, parent, owner))
+    }
+
+    /// Folds fields that share a flag bit into one [`FieldKind::Group`] field
+    /// (at the place of the first), registering its struct in `self.groups`.
+    /// A bit shared only by `true` flags keeps the first as the `bool` and
+    /// folds the others into it.
+    fn group_shared_bits(
+        &self,
+        mut fields: Vec<FieldModel>,
+        parent: &RustPath,
+        owner: &str,
+    ) -> Vec<FieldModel> {
+        let mut by_bit: BTreeMap<(String, u32), Vec<usize>> = BTreeMap::new();
+        for (i, f) in fields.iter().enumerate() {
+            let bit = match &f.kind {
+                FieldKind::Value {
+                    flag: Some(bit), ..
+                }
+                | FieldKind::TrueFlag(bit) => bit,
+                _ => continue,
+            };
+            by_bit
+                .entry((bit.field.clone(), bit.bit))
+                .or_default()
+                .push(i);
+        }
+        let mut inserts = Vec::new();
+        let mut taken: BTreeSet<String> = fields.iter().map(|f| f.rust_name.clone()).collect();
+        for ((word, bit), members) in by_bit {
+            if members.len() < 2 {
+                continue;
+            }
+            let values: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| matches!(fields[i].kind, FieldKind::Value { .. }))
+                .collect();
+            let first_true = members
+                .iter()
+                .copied()
+                .find(|&i| matches!(fields[i].kind, FieldKind::TrueFlag(_)));
+            if values.is_empty() {
+                // Only `true` flags: the first stands for all.
+                let keeper = fields[members[0]].rust_name.clone();
+                for &i in &members[1..] {
+                    fields[i].group = Some(keeper.clone());
+                }
+                continue;
+            }
+            let name = group_name(&fields, &members, first_true, &mut taken);
+            let path = self.nested_path(parent, &names::type_name(&name), "");
+            let group_fields: Vec<FieldModel> = values
+                .iter()
+                .map(|&i| {
+                    let mut f = fields[i].clone();
+                    if let FieldKind::Value { flag, .. } = &mut f.kind {
+                        *flag = None;
+                    }
+                    f
+                })
+                .collect();
+            let flag = FlagBit { field: word, bit };
+            self.groups.borrow_mut().push(Group {
+                owner: owner.to_owned(),
+                flag: flag.clone(),
+                path: path.clone(),
+                fields: group_fields,
+            });
+            for &i in &members {
+                fields[i].group = Some(name.clone());
+            }
+            let listed: Vec<String> = members
+                .iter()
+                .map(|&i| format!("`{}`", fields[i].tl_name))
+                .collect();
+            let doc = Some(format!(
+                "TL fields {}, which share one flag bit: present together or not at all.",
+                match listed.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                    None => String::new(),
+                }
+            ));
+            inserts.push((
+                members[0],
+                FieldModel {
+                    tl_name: name.clone(),
+                    rust_name: name,
+                    kind: FieldKind::Group {
+                        flag,
+                        path,
+                        members: values.iter().map(|&i| fields[i].tl_name.clone()).collect(),
+                    },
+                    doc,
+                    group: None,
+                },
+            ));
+        }
+        // Insert from the back so earlier positions stay valid.
+        inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        for (at, field) in inserts {
+            fields.insert(at, field);
+        }
+        fields
     }
 
     /// What a repetition repeats: the type of its one anonymous field, or a
@@ -548,8 +661,14 @@ impl<'a> Resolver<'a> {
     /// `{Parent}{Field}Row` beside the parent struct, made unique among the
     /// constructor structs and the other rows.
     fn row_path(&self, parent: &RustPath, field: &str) -> RustPath {
+        self.nested_path(parent, &names::type_name(field), "Row")
+    }
+
+    /// `{Parent}{Name}{Suffix}` beside the parent struct, made unique among
+    /// the constructor structs and the other nested structs.
+    fn nested_path(&self, parent: &RustPath, name: &str, suffix: &str) -> RustPath {
         let mut taken = self.taken.borrow_mut();
-        let base = format!("{}{}Row", parent.name, names::type_name(field));
+        let base = format!("{}{name}{suffix}", parent.name);
         let candidates = std::iter::once(base.clone())
             .chain((2..=taken.len() + 2).map(|n| format!("{base}{n}")));
         let mut chosen = RustPath {
@@ -716,4 +835,50 @@ fn repetition_counts(
         counts.insert(count, i);
     }
     Ok(counts)
+}
+
+/// The Rust name of a group of fields sharing a bit: the `true` flag's name
+/// if one is among them (`bot` for `bot:flags.14?true bot_info_version:flags.14?int`),
+/// else the words their names start with (`saved_from` for `saved_from_peer`
+/// and `saved_from_msg_id`), else their names joined by `_and_`; made
+/// unique among `taken`.
+fn group_name(
+    fields: &[FieldModel],
+    members: &[usize],
+    first_true: Option<usize>,
+    taken: &mut BTreeSet<String>,
+) -> String {
+    let base = match first_true {
+        Some(i) => fields[i].rust_name.trim_start_matches("r#").to_owned(),
+        None => {
+            let words: Vec<Vec<&str>> = members
+                .iter()
+                .map(|&i| fields[i].tl_name.split('_').collect())
+                .collect();
+            let common = words[0]
+                .iter()
+                .enumerate()
+                .take_while(|(k, w)| words.iter().all(|ws| ws.get(*k) == Some(w)))
+                .count();
+            let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
+            if common > 0 && common < shortest {
+                words[0][..common].join("_")
+            } else {
+                members
+                    .iter()
+                    .map(|&i| fields[i].tl_name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("_and_")
+            }
+        }
+    };
+    let base = names::field_name(&base);
+    // A `true` flag's own name is free: the flag is folded into the group.
+    let own = first_true.map(|i| fields[i].rust_name.clone());
+    let chosen = std::iter::once(base.clone())
+        .chain((2..=taken.len() + 2).map(|n| format!("{}_{n}", base.trim_start_matches("r#"))))
+        .find(|c| Some(c) == own.as_ref() || !taken.contains(c))
+        .unwrap_or(base);
+    taken.insert(chosen.clone());
+    chosen
 }

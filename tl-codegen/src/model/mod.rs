@@ -45,6 +45,24 @@ pub struct Model {
     /// Row structs of repetitions with more than one field (or a named one),
     /// ordered by path.
     pub rows: Vec<Row>,
+    /// Structs of fields that share a flag bit, ordered by path.
+    pub groups: Vec<Group>,
+}
+
+/// The struct of fields that share a flag bit (`saved_from_peer` and
+/// `saved_from_msg_id` of `messageFwdHeader`, both `flags.4?`): plain Rust,
+/// encoded by the struct that holds it.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Group {
+    /// The declaration it belongs to.
+    pub owner: String,
+    /// The bit its fields share.
+    pub flag: FlagBit,
+    /// Where the struct lives under `types`.
+    pub path: RustPath,
+    /// Its fields (values, no longer conditional).
+    pub fields: Vec<FieldModel>,
 }
 
 /// The row of a repetition (`n*[ id:int value:long ]`): a struct in `types`
@@ -162,6 +180,10 @@ pub struct FieldModel {
     pub kind: FieldKind,
     /// Documentation from the schema.
     pub doc: Option<String>,
+    /// The Rust name of the [`FieldKind::Group`] field that holds it, when it
+    /// shares its flag bit with other fields (it is then not a field of its
+    /// own).
+    pub group: Option<String>,
 }
 
 /// How a field is stored and encoded.
@@ -186,6 +208,18 @@ pub enum FieldKind {
     },
     /// `flags.N?true`: a `bool` that is the bit itself.
     TrueFlag(FlagBit),
+    /// Fields that share one flag bit, stored together as one `Option` of a
+    /// struct so that they are present all or none (a value with some of them
+    /// set and others not would encode to bytes that do not decode). `true`
+    /// flags of the same bit are the `Option`'s presence.
+    Group {
+        /// The bit they share.
+        flag: FlagBit,
+        /// The struct holding the values.
+        path: RustPath,
+        /// The TL names of the value fields, in order.
+        members: Vec<String>,
+    },
     /// A `#` that holds the length of a repetition: not stored, written from
     /// the length of the repetition's field.
     Count {
@@ -207,11 +241,12 @@ pub struct FlagBit {
 impl FieldModel {
     /// Whether the field is stored in the struct (Telegram flags words are not).
     pub fn is_stored(&self) -> bool {
-        !matches!(
-            self.kind,
-            FieldKind::Flags {
-                keep_other_bits: false
-            } | FieldKind::Count { .. }
-        )
+        self.group.is_none()
+            && !matches!(
+                self.kind,
+                FieldKind::Flags {
+                    keep_other_bits: false
+                } | FieldKind::Count { .. }
+            )
     }
 }
