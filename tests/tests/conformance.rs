@@ -122,7 +122,7 @@ tests::testdata_tests! {
 
     /// Every proper prefix of every sample is an error, never a panic, and
     /// never a value.
-    fn truncated_samples_are_errors() {
+    fn hostile_truncated_samples_are_errors() {
         let mut checked = 0usize;
         for file in ["api-230.tsv", "mtproto.tsv"] {
             for s in read_corpus(&corpus_file(file)) {

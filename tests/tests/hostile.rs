@@ -3,8 +3,17 @@
 
 tests::testdata_tests! {
     helpers {
-        use tests::api::enums::RichText;
-        use tl_runtime::{DecodeErrorKind, Deserializable, Reader, Serializable};
+        use tests::api::enums::{MessageEntity, RichText, Updates};
+        use tests::api::functions::account::UpdateStatus;
+        use tests::api::functions::messages::{GetMessages, ImportChatInvite};
+        use tests::api::types::{MessageEntityBold, UpdateShortMessage};
+        use tl_runtime::{DecodeError, DecodeErrorKind, Deserializable, Reader, Serializable};
+
+        /// `(kind, offset)` of the error decoding `bytes` as a `T`.
+        fn error_of<T: Deserializable + std::fmt::Debug>(bytes: &[u8]) -> (DecodeErrorKind, usize) {
+            let DecodeError { kind, offset, .. } = T::from_bytes(bytes).unwrap_err();
+            (kind, offset)
+        }
 
         /// `textBold#6724abc4` nested `depth` times around `textEmpty#dc3d824f`.
         fn nested_bold(depth: usize) -> Vec<u8> {
@@ -17,13 +26,13 @@ tests::testdata_tests! {
         }
     }
 
-    fn nesting_within_the_limit_decodes() {
+    fn hostile_nesting_within_the_limit_decodes() {
         let bytes = nested_bold(99);
         let text = RichText::from_bytes(&bytes).unwrap();
         assert_eq!(text.to_bytes(), bytes);
     }
 
-    fn nesting_past_the_limit_is_an_error_not_a_stack_overflow() {
+    fn hostile_nesting_past_the_limit_is_an_error_not_a_stack_overflow() {
         // 100 levels are allowed; the 101st boxed value starts at byte 400.
         let err = RichText::from_bytes(&nested_bold(100)).unwrap_err();
         assert_eq!(err.kind, DecodeErrorKind::TooDeep(100));
@@ -40,5 +49,91 @@ tests::testdata_tests! {
         let mut reader = Reader::new(&bytes).with_max_depth(5);
         let err = RichText::deserialize(&mut reader).unwrap_err();
         assert_eq!(err.kind, DecodeErrorKind::TooDeep(5));
+    }
+
+    /// A string that is not UTF-8 (`messages.importChatInvite#de91436e
+    /// hash:string`): an error at the string, by default.
+    fn hostile_invalid_utf8_is_an_error() {
+        let bytes = [0x6e, 0x43, 0x91, 0xde, 1, 0xff, 0, 0];
+        assert_eq!(
+            error_of::<ImportChatInvite>(&bytes),
+            (DecodeErrorKind::InvalidUtf8, 4)
+        );
+    }
+
+    /// A `Bool` that is neither `boolTrue` nor `boolFalse`
+    /// (`account.updateStatus#6628562c offline:Bool`).
+    fn hostile_bad_bool_is_an_error() {
+        let bytes = [0x2c, 0x56, 0x28, 0x66, 0xef, 0xbe, 0xad, 0xde];
+        assert_eq!(
+            error_of::<UpdateStatus>(&bytes),
+            (DecodeErrorKind::UnexpectedConstructor(0xdeadbeef), 4)
+        );
+    }
+
+    /// A vector count of 2^31 (read as the TL `int` it is: negative) in 12
+    /// bytes (`messages.getMessages#63c66506 id:Vector<InputMessage>`):
+    /// refused before anything is allocated.
+    fn hostile_counts_past_the_end_are_errors() {
+        let bytes = [0x06, 0x65, 0xc6, 0x63, 0x15, 0xc4, 0xb5, 0x1c, 0, 0, 0, 0x80];
+        assert_eq!(
+            error_of::<GetMessages>(&bytes),
+            (DecodeErrorKind::LengthTooLarge(-2_147_483_648), 8)
+        );
+        // 2^31 - 1: positive, but far more than 0 bytes can hold.
+        let bytes = [0x06, 0x65, 0xc6, 0x63, 0x15, 0xc4, 0xb5, 0x1c, 0xff, 0xff, 0xff, 0x7f];
+        assert_eq!(
+            error_of::<GetMessages>(&bytes),
+            (DecodeErrorKind::LengthTooLarge(2_147_483_647), 8)
+        );
+    }
+
+    /// A whole value followed by more bytes.
+    fn hostile_trailing_bytes_are_errors() {
+        let bytes = [0x2c, 0x56, 0x28, 0x66, 0xb5, 0x75, 0x72, 0x99, 1, 2];
+        assert_eq!(
+            error_of::<UpdateStatus>(&bytes),
+            (DecodeErrorKind::TrailingBytes(2), 8)
+        );
+    }
+
+    /// An unknown constructor inside a vector inside a flag field, deep in
+    /// an update: the error's offset is that of the bad id.
+    fn hostile_unknown_constructor_deep_inside_is_located() {
+        let update = UpdateShortMessage {
+            out: false,
+            mentioned: false,
+            media_unread: false,
+            silent: false,
+            id: 1,
+            user_id: 2,
+            message: "hi".to_owned(),
+            pts: 3,
+            pts_count: 1,
+            date: 4,
+            fwd_from: None,
+            via_bot_id: None,
+            reply_to: None,
+            entities: Some(vec![
+                MessageEntity::Bold(MessageEntityBold { offset: 0, length: 1 }),
+                MessageEntity::Bold(MessageEntityBold { offset: 1, length: 1 }),
+            ]),
+            ttl_period: None,
+        };
+        let mut bytes = Updates::from(update).to_bytes();
+        // messageEntityBold#bd610bc9: the second one's id.
+        let bold = 0xbd610bc9_u32.to_le_bytes();
+        let at = bytes
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| *w == bold)
+            .map(|(i, _)| i)
+            .nth(1)
+            .expect("two entities");
+        bytes[at..at + 4].copy_from_slice(&0xdeadbeef_u32.to_le_bytes());
+        let err = Updates::from_bytes(&bytes).unwrap_err();
+        assert_eq!(err.kind, DecodeErrorKind::UnexpectedConstructor(0xdeadbeef));
+        assert_eq!(err.offset, at);
+        assert_eq!(err.expected, "MessageEntity");
     }
 }
