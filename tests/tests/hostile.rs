@@ -136,4 +136,30 @@ tests::testdata_tests! {
         assert_eq!(err.offset, at);
         assert_eq!(err.expected, "MessageEntity");
     }
+
+    /// Bad length prefixes: `0xff` is no prefix, and a length past the end
+    /// of the input is refused where the string starts. Padding need not be
+    /// zero (documented on the runtime's reader): such input decodes, and
+    /// encodes back with zero padding.
+    fn hostile_bad_length_prefixes_and_padding() {
+        let bytes = [0x6e, 0x43, 0x91, 0xde, 0xff, 0, 0, 0];
+        assert_eq!(
+            error_of::<ImportChatInvite>(&bytes),
+            (DecodeErrorKind::InvalidLengthPrefix, 4)
+        );
+        let bytes = [0x6e, 0x43, 0x91, 0xde, 8, b'a', b'b', b'c'];
+        assert_eq!(
+            error_of::<ImportChatInvite>(&bytes),
+            (DecodeErrorKind::InvalidLengthPrefix, 4)
+        );
+        let bytes = [0x6e, 0x43, 0x91, 0xde, 0xfe, 0xff, 0xff, 0x7f, 0, 0, 0, 0];
+        assert_eq!(
+            error_of::<ImportChatInvite>(&bytes),
+            (DecodeErrorKind::InvalidLengthPrefix, 4)
+        );
+        let lenient = [0x6e, 0x43, 0x91, 0xde, 1, b'a', 0xee, 0xee];
+        let call = ImportChatInvite::from_bytes(&lenient).unwrap();
+        assert_eq!(call.hash, "a");
+        assert_eq!(call.to_bytes(), [0x6e, 0x43, 0x91, 0xde, 1, b'a', 0, 0]);
+    }
 }
