@@ -3,7 +3,7 @@
 
 tests::testdata_tests! {
     helpers {
-        use tests::api::enums::{MessageEntity, RichText, Updates};
+        use tests::api::enums::{JsonValue, MessageEntity, PageBlock, RichText, Updates};
         use tests::api::functions::account::UpdateStatus;
         use tests::api::functions::messages::{GetMessages, ImportChatInvite};
         use tests::api::types::{MessageEntityBold, UpdateShortMessage};
@@ -161,5 +161,45 @@ tests::testdata_tests! {
         let call = ImportChatInvite::from_bytes(&lenient).unwrap();
         assert_eq!(call.hash, "a");
         assert_eq!(call.to_bytes(), [0x6e, 0x43, 0x91, 0xde, 1, b'a', 0, 0]);
+    }
+
+    /// Nesting past the limit in the other recursive types: page blocks
+    /// (`pageBlockCover#39f23300 cover:PageBlock` around
+    /// `pageBlockDivider#db20b188`), and values inside vectors
+    /// (`jsonArray#f7444763 value:Vector<JSONValue>` around `jsonNull#3f6d7b68`,
+    /// and `textConcat#7e6260d7 texts:Vector<RichText>` around `textEmpty`).
+    fn hostile_deep_nesting_in_every_recursive_type() {
+        let mut covers = Vec::new();
+        for _ in 0..100 {
+            covers.extend_from_slice(&0x39f23300_u32.to_le_bytes());
+        }
+        covers.extend_from_slice(&0xdb20b188_u32.to_le_bytes());
+        // The 101st boxed value starts at byte 400.
+        assert_eq!(
+            error_of::<PageBlock>(&covers),
+            (DecodeErrorKind::TooDeep(100), 400)
+        );
+        assert!(PageBlock::from_bytes(&covers[4..]).is_ok());
+
+        // Each level: the array's id, then a boxed vector of one element.
+        let nested = |level_id: u32, leaf: u32, levels: usize| {
+            let mut bytes = Vec::new();
+            for _ in 0..levels {
+                bytes.extend_from_slice(&level_id.to_le_bytes());
+                bytes.extend_from_slice(&0x1cb5c415_u32.to_le_bytes());
+                bytes.extend_from_slice(&1u32.to_le_bytes());
+            }
+            bytes.extend_from_slice(&leaf.to_le_bytes());
+            bytes
+        };
+        assert_eq!(
+            error_of::<JsonValue>(&nested(0xf7444763, 0x3f6d7b68, 100)),
+            (DecodeErrorKind::TooDeep(100), 1200)
+        );
+        assert!(JsonValue::from_bytes(&nested(0xf7444763, 0x3f6d7b68, 99)).is_ok());
+        assert_eq!(
+            error_of::<RichText>(&nested(0x7e6260d7, 0xdc3d824f, 100)),
+            (DecodeErrorKind::TooDeep(100), 1200)
+        );
     }
 }
