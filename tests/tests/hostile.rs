@@ -3,7 +3,7 @@
 
 tests::testdata_tests! {
     helpers {
-        use tests::api::enums::{JsonValue, MessageEntity, PageBlock, RichText, Updates};
+        use tests::api::enums::{InputPeer, JsonValue, MessageEntity, PageBlock, RichText, Updates};
         use tests::api::functions::account::UpdateStatus;
         use tests::api::functions::messages::{GetMessages, ImportChatInvite};
         use tests::api::types::{MessageEntityBold, UpdateShortMessage};
@@ -200,6 +200,21 @@ tests::testdata_tests! {
         assert_eq!(
             error_of::<RichText>(&nested(0x7e6260d7, 0xdc3d824f, 100)),
             (DecodeErrorKind::TooDeep(100), 1200)
+        );
+
+        // `inputPeerUserFromMessage#a87b0a1c peer:InputPeer msg_id:int
+        // user_id:long`: the nested peer comes first, its own fields after.
+        let mut peers = Vec::new();
+        for _ in 0..100 {
+            peers.extend_from_slice(&0xa87b0a1c_u32.to_le_bytes());
+        }
+        peers.extend_from_slice(&0x7f3b18ea_u32.to_le_bytes());
+        for _ in 0..100 {
+            peers.extend_from_slice(&[1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
+        }
+        assert_eq!(
+            error_of::<InputPeer>(&peers),
+            (DecodeErrorKind::TooDeep(100), 400)
         );
     }
 }
