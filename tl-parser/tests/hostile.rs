@@ -40,6 +40,15 @@ fn checked(src: String) -> (Vec<Located>, Vec<String>) {
     })
 }
 
+/// The parser's diagnostics of `src`, located.
+fn syntax_problems(parsed: &tl_parser::Parsed, src: &str) -> Vec<Located> {
+    parsed
+        .diagnostics
+        .iter()
+        .map(|d| common::located(d, src))
+        .collect()
+}
+
 const DEPTH: usize = 100_000;
 
 fn too_deep(col: usize) -> Located {
@@ -112,11 +121,7 @@ fn hostile_nesting_at_the_limit_parses() {
 fn hostile_missing_semicolon_loses_nothing() {
     let src = "foo#12345678 x:int = Foo;\nbar x:int = Bar\n---functions---\nbaz#1 = Qux;\n";
     let parsed = parse(src);
-    let problems: Vec<_> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| common::located(d, src))
-        .collect();
+    let problems = syntax_problems(&parsed, src);
     assert_eq!(
         problems,
         [(
@@ -149,11 +154,7 @@ fn hostile_missing_semicolon_loses_nothing() {
 fn hostile_errors_resume_at_the_next_declaration_line() {
     let src = "a x:int ) = A;\nb x: = B\nc y:int = C;\n---functions---\nd = C;\ne = C\n";
     let parsed = parse(src);
-    let problems: Vec<_> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| common::located(d, src))
-        .collect();
+    let problems = syntax_problems(&parsed, src);
     assert_eq!(
         problems,
         [
