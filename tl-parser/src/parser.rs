@@ -9,6 +9,9 @@
 //!
 //! Types and repetitions nest at most [`MAX_NESTING`] levels deep; deeper
 //! input is an error, so no later pass over the tree can exhaust the stack.
+//! The parser itself keeps the types and repetitions it has open on explicit
+//! stacks instead of recursing into them, so its own stack use does not grow
+//! with the input either.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_until, take_while, take_while1};
@@ -46,7 +49,6 @@ pub fn parse(src: &str) -> Parsed {
             ..Schema::default()
         },
         diagnostics: Vec::new(),
-        depth: std::cell::Cell::new(0),
         section: Section::Types,
         docs: DocCollector::default(),
     };
@@ -61,7 +63,19 @@ fn memchr_count(bytes: &[u8], needle: u8) -> usize {
     bytes.iter().filter(|&&b| b == needle).count()
 }
 
-/// How deep type arguments, parenthesized types and repetitions may nest.
+/// How many levels deep types and repetitions may nest in a declaration.
+///
+/// A field's type, an optional argument's type and the result type stand at
+/// level 1; a type argument (`<A>`, `(vector A)`), a type after `%`, and a
+/// juxtaposed argument of the result (`= Vector t`) stand one level deeper
+/// than the type they belong to. A repetition (`[ ... ]`, `n*[ ... ]`)
+/// stands one level deeper than the fields around it, and so do the types
+/// of its fields. Anything at level 33 or deeper is an error located at its
+/// start ("types or repetitions nest more than 32 levels deep"), so the
+/// syntax tree never holds deeper nesting and the passes that walk it
+/// recursively (validation, printing, id computation, code generation) stay
+/// within a small, fixed amount of stack. Parsing itself does not recurse
+/// on nesting at all. Real schemas nest 3 levels at most.
 pub const MAX_NESTING: usize = 32;
 
 /// The error type of the inner nom parsers: where it failed and what was expected.
@@ -125,36 +139,57 @@ struct SchemaParser<'s> {
     diagnostics: Vec<Diagnostic>,
     section: Section,
     docs: DocCollector,
-    /// How deep the type or repetition being parsed is nested.
-    depth: std::cell::Cell<usize>,
 }
 
-/// One level of nesting, given back when dropped.
-struct Nested<'p>(&'p std::cell::Cell<usize>);
+/// A type whose arguments are still being read (see
+/// [`SchemaParser::type_term`]).
+enum OpenType<'s> {
+    /// `%` in front of a type; holds where the `%` stands.
+    Percent(&'s str),
+    /// `(name args...)`.
+    Paren {
+        start: &'s str,
+        name: Name,
+        args: Vec<TypeExpr>,
+    },
+    /// `name<args, ...>`.
+    Angle {
+        start: &'s str,
+        name: Name,
+        args: Vec<TypeExpr>,
+    },
+}
 
-impl Drop for Nested<'_> {
-    fn drop(&mut self) {
-        self.0.set(self.0.get().saturating_sub(1));
-    }
+/// A repetition whose fields are still being read (see
+/// [`SchemaParser::fields`]).
+struct OpenRepeat<'s> {
+    /// Where its field starts: the name, or the count or `[` when anonymous.
+    start: &'s str,
+    name: Option<Ident>,
+    multiplicity: Option<Multiplicity>,
+    fields: Vec<Field>,
+}
+
+/// A field as far as its start tells: complete, or a repetition whose
+/// fields follow.
+enum FieldStart<'s> {
+    Complete(Field),
+    Repeat(OpenRepeat<'s>),
+}
+
+/// After the start of a repetition: what follows its `[`, and its count.
+type RepetitionStart<'s> = (&'s str, Option<Multiplicity>);
+
+/// The type part of a field as far as its start tells.
+enum FieldTypeStart {
+    Complete(FieldType),
+    /// `[` or `n*[` was read; the repeated fields follow.
+    Repeat(Option<Multiplicity>),
 }
 
 impl<'s> SchemaParser<'s> {
     fn offset(&self, rest: &str) -> usize {
         self.src.len() - rest.len()
-    }
-
-    /// Enters one more level of nesting at `at`; past [`MAX_NESTING`] a hard
-    /// error.
-    fn nest(&self, at: &'s str) -> Result<Nested<'_>, nom::Err<SyntaxError<'s>>> {
-        let depth = self.depth.get() + 1;
-        if depth > MAX_NESTING {
-            return Err(nom::Err::Failure(SyntaxError {
-                at,
-                expected: TOO_DEEP,
-            }));
-        }
-        self.depth.set(depth);
-        Ok(Nested(&self.depth))
     }
 
     fn span(&self, before: &str, after: &str) -> Span {
@@ -274,7 +309,6 @@ impl<'s> SchemaParser<'s> {
             self.schema.classes.push(class);
         }
         let doc = self.docs.take_doc();
-        self.depth.set(0);
         match self.definition(rest) {
             Ok((after, (mut def, missing_semicolon))) => {
                 if let Some(at) = missing_semicolon {
@@ -318,7 +352,7 @@ impl<'s> SchemaParser<'s> {
             let span = self.span(i, after);
             (after, Body::Builtin { span })
         } else {
-            let (i, fields) = self.fields(i, '=')?;
+            let (i, fields) = self.fields(i)?;
             (i, Body::Fields(fields))
         };
         let (i, _) = ws(i)?;
@@ -430,7 +464,7 @@ impl<'s> SchemaParser<'s> {
         let (i, _) = ws(i)?;
         let (i, _) = expect(char(':'), "`:` in an optional argument")(i)?;
         let (i, _) = ws(i)?;
-        let (i, ty) = expect(|i| self.type_term(i), "a type in an optional argument")(i)?;
+        let (i, ty) = expect(|i| self.type_term(i, 0), "a type in an optional argument")(i)?;
         let (i, _) = ws(i)?;
         let (i, _) = expect(char('}'), "`}` closing the optional argument")(i)?;
         let mut names = vec![first];
@@ -445,40 +479,68 @@ impl<'s> SchemaParser<'s> {
         ))
     }
 
-    /// Fields up to (not including) `end`.
-    fn fields(&self, mut i: &'s str, end: char) -> Res<'s, Vec<Field>> {
+    /// The fields of a declaration, up to (not including) its `=`.
+    ///
+    /// Repetitions are read with an explicit stack of the open ones, not by
+    /// recursion, so the depth of the input costs no call stack; a
+    /// repetition deeper than [`MAX_NESTING`] is an error.
+    fn fields(&self, mut i: &'s str) -> Res<'s, Vec<Field>> {
         // Named fields have one `:` each: counting them up to the `;` sizes the
         // vector in one allocation instead of a chain of growing ones.
         let ahead = i.as_bytes();
         let ahead = &ahead[..ahead.iter().position(|&b| b == b';').unwrap_or(ahead.len())];
         let mut fields = Vec::with_capacity(memchr_count(ahead, b':'));
+        let mut open: Vec<OpenRepeat<'s>> = Vec::new();
         loop {
             let (rest, _) = ws(i)?;
             i = rest;
+            let end = if open.is_empty() { '=' } else { ']' };
             if i.starts_with(end) || i.is_empty() || i.starts_with(';') {
-                return Ok((i, fields));
+                let Some(repeat) = open.pop() else {
+                    return Ok((i, fields));
+                };
+                let (rest, _) = expect(char(']'), "`]` closing the repetition")(i)?;
+                let field = Field {
+                    name: repeat.name,
+                    ty: FieldType::Repeat {
+                        multiplicity: repeat.multiplicity,
+                        fields: repeat.fields,
+                    },
+                    span: self.span(repeat.start, rest),
+                };
+                open.last_mut()
+                    .map_or(&mut fields, |r| &mut r.fields)
+                    .push(field);
+                i = rest;
+                continue;
             }
-            let (rest, field) = expect(|i| self.field(i), "a field or `=`")(i)?;
+            let depth = open.len();
+            let (rest, field) = expect(|i| self.field(i, depth), "a field or `=`")(i)?;
             i = rest;
-            fields.push(field);
+            match field {
+                FieldStart::Complete(field) => {
+                    open.last_mut()
+                        .map_or(&mut fields, |r| &mut r.fields)
+                        .push(field);
+                }
+                FieldStart::Repeat(repeat) => open.push(repeat),
+            }
         }
     }
 
-    fn field(&self, start: &'s str) -> Res<'s, Field> {
+    /// One field, or the start of a repetition, inside `depth` repetitions.
+    fn field(&self, start: &'s str, depth: usize) -> Res<'s, FieldStart<'s>> {
         // `[ ... ]` and `n*[ ... ]` without a name.
-        match self.repetition(start) {
-            Ok((i, ty)) => {
-                return Ok((
-                    i,
-                    Field {
-                        name: None,
-                        ty,
-                        span: self.span(start, i),
-                    },
-                ));
-            }
-            Err(nom::Err::Error(_)) => {}
-            Err(e) => return Err(e),
+        if let Some((i, multiplicity)) = self.repetition_start(start, depth)? {
+            return Ok((
+                i,
+                FieldStart::Repeat(OpenRepeat {
+                    start,
+                    name: None,
+                    multiplicity,
+                    fields: Vec::new(),
+                }),
+            ));
         }
         // `name:type`
         if let Ok((after_colon, text)) = (ident, char::<&str, SyntaxError<'s>>(':'))
@@ -489,44 +551,55 @@ impl<'s> SchemaParser<'s> {
                 name: text.to_owned(),
                 span: Span::new(self.offset(start), self.offset(start) + text.len()),
             };
-            let (i, ty) = expect(|i| self.field_type(i), "a field type after `:`")(after_colon)?;
-            return Ok((
-                i,
-                Field {
+            let (i, ty) =
+                expect(|i| self.field_type(i, depth), "a field type after `:`")(after_colon)?;
+            let field = match ty {
+                FieldTypeStart::Complete(ty) => FieldStart::Complete(Field {
                     name: Some(name),
                     ty,
                     span: self.span(start, i),
-                },
-            ));
+                }),
+                FieldTypeStart::Repeat(multiplicity) => FieldStart::Repeat(OpenRepeat {
+                    start,
+                    name: Some(name),
+                    multiplicity,
+                    fields: Vec::new(),
+                }),
+            };
+            return Ok((i, field));
         }
         // An anonymous field: `#` or a type.
-        let (i, ty) = alt((
-            char('#').map(|_| FieldType::Nat),
-            (|i| self.type_term(i)).map(|ty| FieldType::Plain { bang: false, ty }),
-        ))
-        .parse(start)?;
+        let (i, ty) = match start.strip_prefix('#') {
+            Some(rest) => (rest, FieldType::Nat),
+            None => {
+                let (rest, ty) = self.type_term(start, depth)?;
+                (rest, FieldType::Plain { bang: false, ty })
+            }
+        };
         Ok((
             i,
-            Field {
+            FieldStart::Complete(Field {
                 name: None,
                 ty,
                 span: self.span(start, i),
-            },
+            }),
         ))
     }
 
-    fn field_type(&self, i: &'s str) -> Res<'s, FieldType> {
+    /// What follows `name:` inside `depth` repetitions.
+    fn field_type(&self, i: &'s str, depth: usize) -> Res<'s, FieldTypeStart> {
         if let Some(rest) = i.strip_prefix('#') {
-            return Ok((rest, FieldType::Nat));
+            return Ok((rest, FieldTypeStart::Complete(FieldType::Nat)));
         }
         if let Some(rest) = i.strip_prefix('!') {
-            let (rest, ty) = expect(|i| self.type_term(i), "a type after `!`")(rest)?;
-            return Ok((rest, FieldType::Plain { bang: true, ty }));
+            let (rest, ty) = expect(|i| self.type_term(i, depth), "a type after `!`")(rest)?;
+            return Ok((
+                rest,
+                FieldTypeStart::Complete(FieldType::Plain { bang: true, ty }),
+            ));
         }
-        match self.repetition(i) {
-            Ok(ok) => return Ok(ok),
-            Err(nom::Err::Error(_)) => {}
-            Err(e) => return Err(e),
+        if let Some((rest, multiplicity)) = self.repetition_start(i, depth)? {
+            return Ok((rest, FieldTypeStart::Repeat(multiplicity)));
         }
         // `flags.N?Type`
         let cond: Res<'s, (Ident, &'s str)> = (|i| self.ident(i), char('.'), digit1, char('?'))
@@ -536,27 +609,38 @@ impl<'s> SchemaParser<'s> {
             let bit_start = flag.span.end + 1;
             let bit_span = Span::new(bit_start, bit_start + bit_text.len());
             let bit = bit_text.parse::<u64>().unwrap_or(u64::MAX);
-            let (rest, ty) = expect(|i| self.type_term(i), "a type after `?`")(rest)?;
+            let (rest, ty) = expect(|i| self.type_term(i, depth), "a type after `?`")(rest)?;
             return Ok((
                 rest,
-                FieldType::Conditional {
+                FieldTypeStart::Complete(FieldType::Conditional {
                     flag,
                     bit,
                     bit_span,
                     ty,
-                },
+                }),
             ));
         }
-        let (rest, ty) = self.type_term(i)?;
-        Ok((rest, FieldType::Plain { bang: false, ty }))
+        let (rest, ty) = self.type_term(i, depth)?;
+        Ok((
+            rest,
+            FieldTypeStart::Complete(FieldType::Plain { bang: false, ty }),
+        ))
     }
 
-    /// `[ fields ]`, `n*[ fields ]`, `4*[ fields ]`.
-    fn repetition(&self, i: &'s str) -> Res<'s, FieldType> {
+    /// The start of a repetition inside `depth` others: `[`, `n*[` or
+    /// `4*[`, and its count. `None` when `i` does not start one; an error
+    /// when it would be more than [`MAX_NESTING`] levels deep.
+    fn repetition_start(
+        &self,
+        i: &'s str,
+        depth: usize,
+    ) -> Result<Option<RepetitionStart<'s>>, nom::Err<SyntaxError<'s>>> {
         if !looks_like_repetition(i) {
-            return fail(i, "a repetition");
+            return Ok(None);
         }
-        let _level = self.nest(i)?;
+        if depth >= MAX_NESTING {
+            return Err(too_deep(i));
+        }
         // The count, checked with raw parsers so nothing is allocated unless
         // this really is a repetition.
         let count: Res<'s, &'s str> = (|i: &'s str| {
@@ -581,100 +665,214 @@ impl<'s> SchemaParser<'s> {
             }
             Err(_) => (i, None),
         };
-        let (i, _) = if multiplicity.is_some() {
-            expect(char('['), "`[` after `*`")(i)?
+        let rest = if multiplicity.is_some() {
+            expect(char('['), "`[` after `*`")(i)?.0
         } else {
-            char('[')(i)?
+            match i.strip_prefix('[') {
+                Some(rest) => rest,
+                None => return Ok(None),
+            }
         };
-        let (i, fields) = self.fields(i, ']')?;
-        let (i, _) = expect(char(']'), "`]` closing the repetition")(i)?;
+        Ok(Some((rest, multiplicity)))
+    }
+
+    /// A type in a field or argument, inside `depth` levels of nesting: `%T`,
+    /// `T`, `T<A, B>`, `(T A B)`, `#`.
+    ///
+    /// Nested types are read with an explicit stack of the open ones, not by
+    /// recursion, so the depth of the input costs no call stack; a type
+    /// deeper than [`MAX_NESTING`] is an error at its start.
+    fn type_term(&self, start: &'s str, depth: usize) -> Res<'s, TypeExpr> {
+        let mut open: Vec<OpenType<'s>> = Vec::new();
+        let mut i = start;
+        // What a missing type at `i` is reported as: `None` at the start,
+        // where it only means this is not a type; set after `%` and `<`.
+        // (Further arguments are only read once `starts_type` saw one.)
+        let mut expected = None;
+        'types: loop {
+            if !starts_type(i) {
+                return match expected {
+                    None => fail(i, "a type"),
+                    Some(expected) => Err(failure(i, expected)),
+                };
+            }
+            if depth + open.len() >= MAX_NESTING {
+                return Err(too_deep(i));
+            }
+            let (mut rest, mut ty) = if let Some(after) = i.strip_prefix('%') {
+                open.push(OpenType::Percent(i));
+                i = after;
+                expected = Some("a type after `%`");
+                continue;
+            } else if let Some(after) = i.strip_prefix('#') {
+                let name = Name {
+                    full: "#".to_owned(),
+                    span: self.span(i, after),
+                };
+                (after, plain_type(name, self.span(i, after)))
+            } else if let Some(after) = i.strip_prefix('(') {
+                let (after, _) = ws(after)?;
+                let (after, name) =
+                    expect(|i| self.qualified_name(i), "a type name after `(`")(after)?;
+                match paren_argument(after)? {
+                    Some(arg) => {
+                        open.push(OpenType::Paren {
+                            start: i,
+                            name,
+                            args: Vec::new(),
+                        });
+                        i = arg;
+                        continue;
+                    }
+                    None => self.close_paren(i, name, Vec::new(), after)?,
+                }
+            } else {
+                let (after, name) = self.qualified_name(i)?;
+                if let Some(args_start) = after.strip_prefix('<') {
+                    let (args_start, _) = ws(args_start)?;
+                    open.push(OpenType::Angle {
+                        start: i,
+                        name,
+                        args: Vec::new(),
+                    });
+                    i = args_start;
+                    expected = Some("a type argument after `<`");
+                    continue;
+                }
+                (after, plain_type(name, self.span(i, after)))
+            };
+            // `ty` is complete: close every open type it completes, until one
+            // takes another argument.
+            while let Some(outer) = open.pop() {
+                match outer {
+                    OpenType::Percent(percent) => {
+                        ty.percent = true;
+                        ty.span = self.span(percent, rest);
+                    }
+                    OpenType::Paren {
+                        start,
+                        name,
+                        mut args,
+                    } => {
+                        args.push(ty);
+                        if let Some(arg) = paren_argument(rest)? {
+                            open.push(OpenType::Paren { start, name, args });
+                            i = arg;
+                            continue 'types;
+                        }
+                        (rest, ty) = self.close_paren(start, name, args, rest)?;
+                    }
+                    OpenType::Angle {
+                        start,
+                        name,
+                        mut args,
+                    } => {
+                        args.push(ty);
+                        if let Some(arg) = angle_argument(rest)? {
+                            open.push(OpenType::Angle { start, name, args });
+                            i = arg;
+                            continue 'types;
+                        }
+                        let (after, _) = ws(rest)?;
+                        let (after, _) =
+                            expect(char('>'), "`>` closing the type arguments")(after)?;
+                        rest = after;
+                        ty = TypeExpr {
+                            name,
+                            percent: false,
+                            args,
+                            style: ArgStyle::Angle,
+                            span: self.span(start, after),
+                        };
+                    }
+                }
+            }
+            return Ok((rest, ty));
+        }
+    }
+
+    /// The `)` of `(name args...)` that starts at `start`, after `rest`.
+    fn close_paren(
+        &self,
+        start: &'s str,
+        name: Name,
+        args: Vec<TypeExpr>,
+        rest: &'s str,
+    ) -> Res<'s, TypeExpr> {
+        let (i, _) = ws(rest)?;
+        let (i, _) = expect(char(')'), "`)` closing the type")(i)?;
+        let style = if args.is_empty() {
+            ArgStyle::Paren
+        } else {
+            ArgStyle::Juxtaposed
+        };
         Ok((
             i,
-            FieldType::Repeat {
-                multiplicity,
-                fields,
+            TypeExpr {
+                name,
+                percent: false,
+                args,
+                style,
+                span: self.span(start, i),
             },
         ))
     }
 
-    /// A type in a field or argument: `%T`, `T`, `T<A, B>`, `(T A B)`, `#`.
-    fn type_term(&self, start: &'s str) -> Res<'s, TypeExpr> {
-        let _level = self.nest(start)?;
-        if let Some(rest) = start.strip_prefix('%') {
-            let (rest, mut ty) = expect(|i| self.type_term(i), "a type after `%`")(rest)?;
-            ty.percent = true;
-            ty.span = self.span(start, rest);
-            return Ok((rest, ty));
-        }
-        if let Some(rest) = start.strip_prefix('#') {
-            let name = Name {
-                full: "#".to_owned(),
-                span: self.span(start, rest),
-            };
-            return Ok((rest, plain_type(name, self.span(start, rest))));
-        }
-        if let Some(rest) = start.strip_prefix('(') {
-            let (i, _) = ws(rest)?;
-            let (i, name) = expect(|i| self.qualified_name(i), "a type name after `(`")(i)?;
-            let (i, args) = many0(preceded(|i| ws(i), |i| self.type_term(i))).parse(i)?;
-            let (i, _) = ws(i)?;
-            let (i, _) = expect(char(')'), "`)` closing the type")(i)?;
-            let style = if args.is_empty() {
-                ArgStyle::Paren
-            } else {
-                ArgStyle::Juxtaposed
-            };
-            return Ok((
-                i,
-                TypeExpr {
-                    name,
-                    percent: false,
-                    args,
-                    style,
-                    span: self.span(start, i),
-                },
-            ));
-        }
-        let (i, name) = self.qualified_name(start)?;
-        if let Some(rest) = i.strip_prefix('<') {
-            let (rest, _) = ws(rest)?;
-            let (rest, first) = expect(|i| self.type_term(i), "a type argument after `<`")(rest)?;
-            let (rest, more) = many0(preceded((|i| ws(i), char(','), |i| ws(i)), |i| {
-                self.type_term(i)
-            }))
-            .parse(rest)?;
-            let (rest, _) = ws(rest)?;
-            let (rest, _) = expect(char('>'), "`>` closing the type arguments")(rest)?;
-            let mut args = vec![first];
-            args.extend(more);
-            return Ok((
-                rest,
-                TypeExpr {
-                    name,
-                    percent: false,
-                    args,
-                    style: ArgStyle::Angle,
-                    span: self.span(start, rest),
-                },
-            ));
-        }
-        Ok((i, plain_type(name, self.span(start, i))))
-    }
-
-    /// The result type: `Name`, `Name<A>`, or `Name a b` (juxtaposed arguments up to `;`).
+    /// The result type: `Name`, `Name<A>`, or `Name a b` (juxtaposed
+    /// arguments on the same line, one level deeper than the result).
     fn result_type(&self, start: &'s str) -> Res<'s, TypeExpr> {
-        let (i, mut ty) = self.type_term(start)?;
+        let (mut i, mut ty) = self.type_term(start, 0)?;
         if ty.args.is_empty() && ty.style == ArgStyle::Angle {
-            let (i, args) = many0(preceded(inline_space1, |i| self.type_term(i))).parse(i)?;
+            let mut args = Vec::new();
+            while let Ok((after, _)) = inline_space1(i) {
+                if !starts_type(after) {
+                    break;
+                }
+                let (after, arg) = self.type_term(after, 1)?;
+                args.push(arg);
+                i = after;
+            }
             if !args.is_empty() {
                 ty.args = args;
                 ty.style = ArgStyle::Juxtaposed;
                 ty.span = self.span(start, i);
             }
-            return Ok((i, ty));
         }
         Ok((i, ty))
     }
+}
+
+/// Whether `i` starts a type: `%`, `#`, `(` or a name.
+fn starts_type(i: &str) -> bool {
+    i.starts_with(|c: char| matches!(c, '%' | '#' | '(') || c.is_ascii_alphabetic() || c == '_')
+}
+
+/// Where the next argument of `(name args...)` starts after `rest`, if one
+/// does.
+fn paren_argument(rest: &str) -> Result<Option<&str>, nom::Err<SyntaxError<'_>>> {
+    let (after, _) = ws(rest)?;
+    Ok(starts_type(after).then_some(after))
+}
+
+/// Where the next argument of `name<args, ...>` starts after `rest` (past
+/// its `,`), if one does.
+fn angle_argument(rest: &str) -> Result<Option<&str>, nom::Err<SyntaxError<'_>>> {
+    let (after, _) = ws(rest)?;
+    let Some(after) = after.strip_prefix(',') else {
+        return Ok(None);
+    };
+    let (after, _) = ws(after)?;
+    Ok(starts_type(after).then_some(after))
+}
+
+/// A hard error at `at`.
+fn failure<'a>(at: &'a str, expected: &'static str) -> nom::Err<SyntaxError<'a>> {
+    nom::Err::Failure(SyntaxError { at, expected })
+}
+
+/// Nesting past [`MAX_NESTING`] at `at`.
+fn too_deep(at: &str) -> nom::Err<SyntaxError<'_>> {
+    failure(at, TOO_DEEP)
 }
 
 fn plain_type(name: Name, span: Span) -> TypeExpr {
