@@ -500,3 +500,43 @@ fn hostile_missing_semicolon_keeps_what_follows() {
         }])
     );
 }
+
+/// A declaration cut short before `---functions---`: the error is at the end
+/// of its line, the section still changes, and a later problem is still
+/// reported.
+#[test]
+fn hostile_incomplete_declaration_keeps_what_follows() {
+    let file = TempFile::new(
+        "cut.tl",
+        "foo#12345678 x:int = Foo;\nbar x:Vector<int\n---functions---\nbaz#1 = Qux;\nqux x: = Qux;\nok#2 = Qux;\n",
+    );
+    let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
+    let out = run(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_str(stdout(&out).trim_end()).expect("JSON");
+    let defs: Vec<(&str, &str)> = report["definitions"]
+        .as_array()
+        .expect("definitions")
+        .iter()
+        .map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        defs,
+        [("foo", "type"), ("baz", "function"), ("ok", "function")]
+    );
+    assert_eq!(
+        report["errors"],
+        serde_json::json!([
+            {
+                "line": 2,
+                "column": 17,
+                "message": "expected `>` closing the type arguments, found end of line"
+            },
+            {
+                "line": 5,
+                "column": 7,
+                "message": "expected a field type after `:`, found white space"
+            }
+        ])
+    );
+}

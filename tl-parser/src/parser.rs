@@ -1,11 +1,22 @@
 //! TL text to [`Schema`], built on nom.
 //!
-//! The parser works one declaration at a time: a declaration that does not
-//! parse becomes a located error and parsing resumes after its `;`, or at the
-//! next line that starts a declaration or a section marker if that comes
-//! first, so one run reports every syntax error of a file. A declaration
-//! whose `;` is missing at the end of its line is kept, with an error where
-//! the `;` belongs.
+//! The parser works one declaration at a time, so one run reports every
+//! syntax error of a file and keeps every declaration that parses:
+//!
+//! - A declaration that does not parse becomes a located error, and parsing
+//!   resumes after its `;` or at the next line that starts a declaration or a
+//!   section marker, whichever comes first (with the comment lines right
+//!   above that line, so its documentation stays with it). `;` and lines
+//!   inside comments do not count; a `/*` that nothing closes is an error and
+//!   makes the rest of the file a comment.
+//! - A line that starts, in its first column, with a name or `---` always
+//!   begins a new declaration or section once the declaration before it has
+//!   failed: no real schema continues a declaration on such a line. So when
+//!   a declaration fails after reading into such a line, it is read again up
+//!   to that line and its error points where it stops (`expected ..., found
+//!   end of line`), and the line is parsed on its own.
+//! - A declaration whose `;` is missing at the end of its line is kept, with
+//!   an error where the `;` belongs.
 //!
 //! Types and repetitions nest at most [`MAX_NESTING`] levels deep; deeper
 //! input is an error, so no later pass over the tree can exhaust the stack.
@@ -49,6 +60,7 @@ pub fn parse(src: &str) -> Parsed {
             ..Schema::default()
         },
         diagnostics: Vec::new(),
+        cut: false,
         section: Section::Types,
         docs: DocCollector::default(),
     };
@@ -87,6 +99,9 @@ struct SyntaxError<'a> {
 
 /// What `expected` says when nesting goes past [`MAX_NESTING`].
 const TOO_DEEP: &str = "nesting";
+
+/// What `expected` says for a `/*` inside a declaration that nothing closes.
+const UNCLOSED_COMMENT: &str = "`*/` closing the block comment";
 
 impl<'a> ParseError<&'a str> for SyntaxError<'a> {
     fn from_error_kind(input: &'a str, kind: ErrorKind) -> Self {
@@ -137,6 +152,9 @@ struct SchemaParser<'s> {
     src: &'s str,
     schema: Schema,
     diagnostics: Vec<Diagnostic>,
+    /// Whether `src` is cut short at the start of a line (see
+    /// [`SchemaParser::within`]): its end is then an end of line.
+    cut: bool,
     section: Section,
     docs: DocCollector,
 }
@@ -197,7 +215,15 @@ impl<'s> SchemaParser<'s> {
     }
 
     fn run(&mut self) {
-        let mut rest = self.src;
+        self.parse_from(self.src);
+        if let Some(class) = self.docs.take_class() {
+            self.schema.classes.push(class);
+        }
+    }
+
+    /// Reads section markers and declarations from `rest` to the end of
+    /// `src`.
+    fn parse_from(&mut self, mut rest: &'s str) {
         loop {
             rest = self.skip_top_trivia(rest);
             if rest.is_empty() {
@@ -207,10 +233,37 @@ impl<'s> SchemaParser<'s> {
                 rest = self.section_marker(rest);
                 continue;
             }
-            rest = self.declaration(rest);
+            let doc = self.docs.take_doc();
+            rest = self.declaration(rest, doc);
         }
-        if let Some(class) = self.docs.take_class() {
-            self.schema.classes.push(class);
+    }
+
+    /// Runs `f` with `src` cut short at byte `end` (a line start), so that
+    /// nothing it parses reads past that line.
+    fn within(&mut self, end: usize, f: impl FnOnce(&mut Self)) {
+        let (src, cut) = (self.src, self.cut);
+        self.src = &src[..end];
+        self.cut = true;
+        f(self);
+        self.src = src;
+        self.cut = cut;
+    }
+
+    /// Reports the `/*` at byte `at`, which nothing closes.
+    fn unterminated_comment(&mut self, at: usize) {
+        self.diagnostics.push(Diagnostic::error(
+            Span::new(at, at + 2),
+            "unterminated block comment",
+        ));
+    }
+
+    /// Names what stands at `at` for "expected X, found Y": at the end of
+    /// a cut-short `src`, the end of a line.
+    fn found(&self, at: &str) -> String {
+        if at.is_empty() && self.cut {
+            "end of line".to_owned()
+        } else {
+            describe(at)
         }
     }
 
@@ -239,11 +292,7 @@ impl<'s> SchemaParser<'s> {
                 match rest[2..].find("*/") {
                     Some(end) => rest = &rest[2 + end + 2..],
                     None => {
-                        let start = self.offset(rest);
-                        self.diagnostics.push(Diagnostic::error(
-                            Span::new(start, start + 2),
-                            "unterminated block comment",
-                        ));
+                        self.unterminated_comment(self.offset(rest));
                         return "";
                     }
                 }
@@ -304,11 +353,21 @@ impl<'s> SchemaParser<'s> {
         }
     }
 
-    fn declaration(&mut self, rest: &'s str) -> &'s str {
+    /// One declaration starting at `rest`, documented by `doc`; returns
+    /// where parsing goes on.
+    ///
+    /// When it does not parse, the error is reported and parsing resumes
+    /// after the next `;` or at the next line that starts (in its first
+    /// column) a declaration or a section marker, whichever comes first.
+    /// If such a line came before the point where parsing failed, the
+    /// declaration ended before it (its `;` or more is missing): it is read
+    /// again up to that line, then every such line up to the next, so each
+    /// mistake is reported where it is and nothing after it is lost.
+    fn declaration(&mut self, rest: &'s str, doc: Doc) -> &'s str {
         if let Some(class) = self.docs.take_class() {
             self.schema.classes.push(class);
         }
-        let doc = self.docs.take_doc();
+        let start = self.offset(rest);
         match self.definition(rest) {
             Ok((after, (mut def, missing_semicolon))) => {
                 if let Some(at) = missing_semicolon {
@@ -317,7 +376,7 @@ impl<'s> SchemaParser<'s> {
                         Span::new(at, at),
                         format!(
                             "expected `;` after the result type, found {}",
-                            describe(after)
+                            self.found(after)
                         ),
                     ));
                 }
@@ -326,19 +385,52 @@ impl<'s> SchemaParser<'s> {
                 after
             }
             Err(nom::Err::Error(e)) | Err(nom::Err::Failure(e)) => {
-                let at = self.offset(e.at);
-                let width = e.at.chars().next().map_or(0, char::len_utf8);
-                let message = if e.expected == TOO_DEEP {
-                    format!("types or repetitions nest more than {MAX_NESTING} levels deep")
-                } else {
-                    format!("expected {}, found {}", e.expected, describe(e.at))
+                let failed = self.offset(e.at);
+                let lines = declaration_lines(self.src, start, failed);
+                let [first, ..] = lines[..] else {
+                    self.syntax_error(start, &e);
+                    return match resume_point(self.src, failed) {
+                        Ok(resume) => &self.src[resume..],
+                        Err(comment) => {
+                            // Everything after is a comment: say so, unless
+                            // the error just reported is that comment.
+                            if e.expected != UNCLOSED_COMMENT {
+                                self.unterminated_comment(comment);
+                            }
+                            ""
+                        }
+                    };
                 };
-                self.diagnostics
-                    .push(Diagnostic::error(Span::new(at, at + width), message));
-                resume_after_error(e.at)
+                self.within(first, |p| {
+                    let rest = p.declaration(&p.src[start..], doc);
+                    p.parse_from(rest);
+                });
+                for pair in lines.windows(2) {
+                    self.within(pair[1], |p| p.parse_from(&p.src[pair[0]..]));
+                }
+                &self.src[lines[lines.len() - 1]..]
             }
             Err(nom::Err::Incomplete(_)) => "",
         }
+    }
+
+    /// Reports `e`, met in the declaration that starts at byte `start`. At
+    /// the end of `src` (or of a cut-short `src`), what was expected is
+    /// missing after the declaration's last token: the error points there.
+    fn syntax_error(&mut self, start: usize, e: &SyntaxError<'s>) {
+        let span = if e.at.is_empty() {
+            let end = content_end(self.src, start);
+            Span::new(end, end)
+        } else {
+            let at = self.offset(e.at);
+            Span::new(at, at + e.at.chars().next().map_or(0, char::len_utf8))
+        };
+        let message = if e.expected == TOO_DEEP {
+            format!("types or repetitions nest more than {MAX_NESTING} levels deep")
+        } else {
+            format!("expected {}, found {}", e.expected, self.found(e.at))
+        };
+        self.diagnostics.push(Diagnostic::error(span, message));
     }
 
     /// A declaration, and where its `;` belongs if it is missing at the end
@@ -486,9 +578,12 @@ impl<'s> SchemaParser<'s> {
     /// repetition deeper than [`MAX_NESTING`] is an error.
     fn fields(&self, mut i: &'s str) -> Res<'s, Vec<Field>> {
         // Named fields have one `:` each: counting them up to the `;` sizes the
-        // vector in one allocation instead of a chain of growing ones.
+        // vector in one allocation instead of a chain of growing ones. The
+        // count stops at the end of the line too, so that a file without `;`
+        // is not scanned to its end for every declaration.
         let ahead = i.as_bytes();
-        let ahead = &ahead[..ahead.iter().position(|&b| b == b';').unwrap_or(ahead.len())];
+        let end = ahead.iter().position(|&b| b == b';' || b == b'\n');
+        let ahead = &ahead[..end.unwrap_or(ahead.len())];
         let mut fields = Vec::with_capacity(memchr_count(ahead, b':'));
         let mut open: Vec<OpenRepeat<'s>> = Vec::new();
         loop {
@@ -959,7 +1054,7 @@ fn block_comment(i: &str) -> Res<'_, &str> {
         Ok((rest, body)) => Ok((&rest[2..], body)),
         Err(_) => Err(nom::Err::Failure(SyntaxError {
             at: i,
-            expected: "`*/` closing the block comment",
+            expected: UNCLOSED_COMMENT,
         })),
     }
 }
@@ -984,39 +1079,151 @@ fn describe(at: &str) -> String {
     }
 }
 
-/// Where parsing resumes after an error at `at`: after the next `;`, or at
-/// the next line that starts (in its first column) with a letter, `%` or
-/// `-` (a declaration or a section marker), whichever comes first.
-fn resume_after_error(at: &str) -> &str {
-    let semicolon = skip_past_semicolon(at);
-    let mut line_starts = at.match_indices('\n').map(|(n, _)| &at[n + 1..]);
-    let next_line = line_starts
-        .find(|line| line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '%'));
-    match next_line {
-        Some(line) if line.len() > semicolon.len() => line,
-        _ => semicolon,
+/// A `;` or a line start outside comments: where recovery after a syntax
+/// error may stop.
+enum Landmark {
+    /// A `;` at this byte.
+    Semicolon(usize),
+    /// A line starting at this byte.
+    LineStart(usize),
+}
+
+/// The landmarks of `src` from byte `at` on, in order; none inside comments
+/// or after an unterminated block comment, whose `/*` is then kept in
+/// `unterminated`.
+struct Landmarks<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    unterminated: Option<usize>,
+}
+
+impl<'a> Landmarks<'a> {
+    fn new(src: &'a str, at: usize) -> Self {
+        Landmarks {
+            bytes: src.as_bytes(),
+            at,
+            unterminated: None,
+        }
     }
 }
 
-/// Resumes after the next `;` (outside comments), or at the end of input.
-fn skip_past_semicolon(mut rest: &str) -> &str {
-    loop {
-        let Some(pos) = rest.find([';', '/']) else {
-            return "";
-        };
-        let (head, tail) = rest.split_at(pos);
-        let _ = head;
-        if let Some(after) = tail.strip_prefix(';') {
-            return after;
+impl Iterator for Landmarks<'_> {
+    type Item = Landmark;
+
+    fn next(&mut self) -> Option<Landmark> {
+        while let Some(&b) = self.bytes.get(self.at) {
+            let i = self.at;
+            let next = self.bytes.get(i + 1).copied();
+            match (b, next) {
+                (b';', _) => {
+                    self.at = i + 1;
+                    return Some(Landmark::Semicolon(i));
+                }
+                (b'\n', _) => {
+                    self.at = i + 1;
+                    return Some(Landmark::LineStart(i + 1));
+                }
+                (b'/', Some(b'/')) => {
+                    // Up to the line's end, which is a landmark.
+                    let len = self.bytes[i..].iter().position(|&b| b == b'\n');
+                    self.at = len.map_or(self.bytes.len(), |n| i + n);
+                }
+                (b'/', Some(b'*')) => {
+                    match self.bytes[i + 2..].windows(2).position(|w| w == b"*/") {
+                        Some(n) => self.at = i + 2 + n + 2,
+                        None => {
+                            self.unterminated = Some(i);
+                            self.at = self.bytes.len();
+                        }
+                    }
+                }
+                _ => self.at = i + 1,
+            }
         }
-        if let Some(after) = tail.strip_prefix("//") {
-            rest = after.find('\n').map_or("", |n| &after[n..]);
-        } else if let Some(after) = tail.strip_prefix("/*") {
-            rest = after.find("*/").map_or("", |n| &after[n + 2..]);
-        } else {
-            rest = &tail[1..];
+        None
+    }
+}
+
+/// What a line holds, as far as recovery after an error cares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// It starts, in its first column, a declaration (a name) or a section
+    /// marker (`---`). No real schema continues a declaration on such a
+    /// line.
+    Starts,
+    /// Blank, or a `//` comment (documentation of what follows).
+    Trivia,
+    /// Anything else: part of a declaration.
+    Other,
+}
+
+fn line_kind(line: &str) -> LineKind {
+    if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') || line.starts_with("---") {
+        return LineKind::Starts;
+    }
+    let text = line.trim_start_matches([' ', '\t', '\r']);
+    if text.is_empty() || text.starts_with('\n') || text.starts_with("//") {
+        LineKind::Trivia
+    } else {
+        LineKind::Other
+    }
+}
+
+/// The lines after byte `start` and up to byte `failed` (inclusive) that
+/// start a declaration or a section marker, each given by where the blank
+/// and comment lines right above it begin (so that its documentation stays
+/// with it).
+fn declaration_lines(src: &str, start: usize, failed: usize) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut above = None;
+    for landmark in Landmarks::new(src, start) {
+        match landmark {
+            Landmark::LineStart(line) if line <= failed => match line_kind(&src[line..]) {
+                LineKind::Starts => lines.push(above.take().unwrap_or(line)),
+                LineKind::Trivia => above = above.or(Some(line)),
+                LineKind::Other => above = None,
+            },
+            Landmark::LineStart(_) => break,
+            Landmark::Semicolon(_) => above = None,
         }
     }
+    lines
+}
+
+/// Where parsing resumes after an error at byte `at` when no line before it
+/// starts a declaration: after the next `;`, or at the next line that starts
+/// a declaration or a section marker (with the blank and comment lines above
+/// it), whichever comes first; the end of `src` when neither does, or the
+/// `/*` of a block comment that runs to the end (as an error).
+fn resume_point(src: &str, at: usize) -> Result<usize, usize> {
+    let mut above = None;
+    let mut landmarks = Landmarks::new(src, at);
+    for landmark in landmarks.by_ref() {
+        match landmark {
+            Landmark::Semicolon(semicolon) => return Ok(semicolon + 1),
+            Landmark::LineStart(line) => match line_kind(&src[line..]) {
+                LineKind::Starts => return Ok(above.unwrap_or(line)),
+                LineKind::Trivia => above = above.or(Some(line)),
+                LineKind::Other => above = None,
+            },
+        }
+    }
+    landmarks.unterminated.map_or(Ok(src.len()), Err)
+}
+
+/// Where the last token of `src` after byte `start` ends (comments and white
+/// space skipped): where a declaration cut short at the end of `src` stops.
+fn content_end(src: &str, start: usize) -> usize {
+    let mut rest = &src[start..];
+    let mut end = start;
+    while let Ok((after, _)) = ws(rest) {
+        let Some(c) = after.chars().next() else {
+            break;
+        };
+        rest = &after[c.len_utf8()..];
+        end = src.len() - rest.len();
+    }
+    end
 }
 
 #[cfg(test)]
