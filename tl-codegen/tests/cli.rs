@@ -383,48 +383,92 @@ fn hostile_deep_nesting_is_a_located_error() {
     let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
     let out = run(&["check", &path]);
     assert_eq!(out.status.code(), Some(1));
-    // The 33rd `Vector<` (past the limit of 32) starts at column 229.
-    assert!(
-        stderr(&out).starts_with(&format!(
-            "error: types or repetitions nest more than 32 levels deep\n  --> {path}:1:229\n"
-        )),
-        "{}",
-        &stderr(&out)[..200.min(stderr(&out).len())]
+    assert_eq!(
+        stdout(&out),
+        format!("{path}: 0 types, 0 functions, layer none, telegram ids (detected)\n")
     );
+    // The 33rd `Vector<` (past the limit of 32) starts at column 4 + 32 * 7 + 1.
+    // The rendered source line that follows is the whole 1.2 MB line.
+    let err = stderr(&out);
+    let head =
+        format!("error: types or repetitions nest more than 32 levels deep\n  --> {path}:1:229\n");
+    assert_eq!(&err[..head.len().min(err.len())], head);
+    assert_eq!(err.matches("error: ").count(), 1);
+
+    let out = run(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_str(stdout(&out).trim_end()).expect("JSON");
+    assert_eq!(report["definitions"], serde_json::json!([]));
+    assert_eq!(
+        report["errors"],
+        serde_json::json!([{
+            "line": 1,
+            "column": 229,
+            "message": "types or repetitions nest more than 32 levels deep"
+        }])
+    );
+
     let out = run(&["generate", &path]);
     assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
 }
 
-/// `Config::generate_from_strs` on a thread with a small stack (512 KiB)
-/// gives the located error, not a crash.
+/// `Config::generate_from_strs` on a thread with a small stack (256 KiB), as
+/// a build script might run it, gives the located error, not a crash.
 #[test]
 fn hostile_deep_nesting_in_a_build_script() {
     let result = std::thread::Builder::new()
-        .stack_size(512 * 1024)
+        .stack_size(256 * 1024)
         .spawn(|| {
             let text = format!(
-                "x a:{}int{} = X;\n",
+                "int ? = Int;\nx a:{}int{} = X;\n",
                 "(vector ".repeat(100_000),
                 ")".repeat(100_000)
             );
             tl_codegen::Config::new()
                 .generate_from_strs(&[("deep.tl", &text)])
                 .map_err(|e| match e {
-                    tl_codegen::Error::Schema(e) => e
-                        .diagnostics()
-                        .iter()
-                        .map(|d| d.diagnostic.message.clone())
-                        .collect::<Vec<_>>(),
+                    tl_codegen::Error::Schema(e) => e.one_line_each(),
                     other => vec![other.to_string()],
                 })
         })
         .expect("thread")
         .join()
         .expect("no stack overflow");
+    // Line 2, after `x a:` and 32 times `(vector `: column 4 + 256 + 1.
     assert_eq!(
         result.unwrap_err(),
-        ["types or repetitions nest more than 32 levels deep"]
+        ["deep.tl:2:261: error: types or repetitions nest more than 32 levels deep"]
     );
+}
+
+/// The deepest declaration the parser accepts (32 levels) generates, on a
+/// thread with a modest stack: nothing after parsing recurses further than
+/// the tree is deep.
+#[test]
+fn nesting_at_the_limit_generates() {
+    let code = std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(|| {
+            let text = format!(
+                "int ? = Int;\nvector {{t:Type}} # [ t ] = Vector t;\nx#1 a:{}int{} = X;\n",
+                "Vector<".repeat(31),
+                ">".repeat(31)
+            );
+            tl_codegen::Config::new()
+                .dialect(tl_parser::Dialect::Telegram)
+                .generate_from_strs(&[("deepest.tl", &text)])
+                .map_err(|e| e.to_string())
+        })
+        .expect("thread")
+        .join()
+        .expect("no stack overflow")
+        .expect("generates");
+    // The formatter spreads the type over many lines: compare without
+    // white space.
+    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let field = format!("pubstructX{{///TLfield`a`.puba:{}i32>", "Vec<".repeat(31));
+    assert_eq!(compact.matches(&field).count(), 1, "no field `{field}`");
 }
 
 #[test]
@@ -454,5 +498,45 @@ fn hostile_missing_semicolon_keeps_what_follows() {
             "column": 16,
             "message": "expected `;` after the result type, found end of line"
         }])
+    );
+}
+
+/// A declaration cut short before `---functions---`: the error is at the end
+/// of its line, the section still changes, and a later problem is still
+/// reported.
+#[test]
+fn hostile_incomplete_declaration_keeps_what_follows() {
+    let file = TempFile::new(
+        "cut.tl",
+        "foo#12345678 x:int = Foo;\nbar x:Vector<int\n---functions---\nbaz#1 = Qux;\nqux x: = Qux;\nok#2 = Qux;\n",
+    );
+    let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
+    let out = run(&["check", "--format", "json", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_str(stdout(&out).trim_end()).expect("JSON");
+    let defs: Vec<(&str, &str)> = report["definitions"]
+        .as_array()
+        .expect("definitions")
+        .iter()
+        .map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        defs,
+        [("foo", "type"), ("baz", "function"), ("ok", "function")]
+    );
+    assert_eq!(
+        report["errors"],
+        serde_json::json!([
+            {
+                "line": 2,
+                "column": 17,
+                "message": "expected `>` closing the type arguments, found end of line"
+            },
+            {
+                "line": 5,
+                "column": 7,
+                "message": "expected a field type after `:`, found white space"
+            }
+        ])
     );
 }

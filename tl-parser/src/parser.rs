@@ -1,14 +1,28 @@
 //! TL text to [`Schema`], built on nom.
 //!
-//! The parser works one declaration at a time: a declaration that does not
-//! parse becomes a located error and parsing resumes after its `;`, or at the
-//! next line that starts a declaration or a section marker if that comes
-//! first, so one run reports every syntax error of a file. A declaration
-//! whose `;` is missing at the end of its line is kept, with an error where
-//! the `;` belongs.
+//! The parser works one declaration at a time, so one run reports every
+//! syntax error of a file and keeps every declaration that parses:
+//!
+//! - A declaration that does not parse becomes a located error, and parsing
+//!   resumes after its `;` or at the next line that starts a declaration or a
+//!   section marker, whichever comes first (with the comment lines right
+//!   above that line, so its documentation stays with it). `;` and lines
+//!   inside comments do not count; a `/*` that nothing closes is an error and
+//!   makes the rest of the file a comment.
+//! - A line that starts, in its first column, with a name or `---` always
+//!   begins a new declaration or section once the declaration before it has
+//!   failed: no real schema continues a declaration on such a line. So when
+//!   a declaration fails after reading into such a line, it is read again up
+//!   to that line and its error points where it stops (`expected ..., found
+//!   end of line`), and the line is parsed on its own.
+//! - A declaration whose `;` is missing at the end of its line is kept, with
+//!   an error where the `;` belongs.
 //!
 //! Types and repetitions nest at most [`MAX_NESTING`] levels deep; deeper
 //! input is an error, so no later pass over the tree can exhaust the stack.
+//! The parser itself keeps the types and repetitions it has open on explicit
+//! stacks instead of recursing into them, so its own stack use does not grow
+//! with the input either.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_until, take_while, take_while1};
@@ -46,7 +60,7 @@ pub fn parse(src: &str) -> Parsed {
             ..Schema::default()
         },
         diagnostics: Vec::new(),
-        depth: std::cell::Cell::new(0),
+        cut: false,
         section: Section::Types,
         docs: DocCollector::default(),
     };
@@ -61,7 +75,19 @@ fn memchr_count(bytes: &[u8], needle: u8) -> usize {
     bytes.iter().filter(|&&b| b == needle).count()
 }
 
-/// How deep type arguments, parenthesized types and repetitions may nest.
+/// How many levels deep types and repetitions may nest in a declaration.
+///
+/// A field's type, an optional argument's type and the result type stand at
+/// level 1; a type argument (`<A>`, `(vector A)`), a type after `%`, and a
+/// juxtaposed argument of the result (`= Vector t`) stand one level deeper
+/// than the type they belong to. A repetition (`[ ... ]`, `n*[ ... ]`)
+/// stands one level deeper than the fields around it, and so do the types
+/// of its fields. Anything at level 33 or deeper is an error located at its
+/// start ("types or repetitions nest more than 32 levels deep"), so the
+/// syntax tree never holds deeper nesting and the passes that walk it
+/// recursively (validation, printing, id computation, code generation) stay
+/// within a small, fixed amount of stack. Parsing itself does not recurse
+/// on nesting at all. Real schemas nest 3 levels at most.
 pub const MAX_NESTING: usize = 32;
 
 /// The error type of the inner nom parsers: where it failed and what was expected.
@@ -73,6 +99,9 @@ struct SyntaxError<'a> {
 
 /// What `expected` says when nesting goes past [`MAX_NESTING`].
 const TOO_DEEP: &str = "nesting";
+
+/// What `expected` says for a `/*` inside a declaration that nothing closes.
+const UNCLOSED_COMMENT: &str = "`*/` closing the block comment";
 
 impl<'a> ParseError<&'a str> for SyntaxError<'a> {
     fn from_error_kind(input: &'a str, kind: ErrorKind) -> Self {
@@ -123,19 +152,57 @@ struct SchemaParser<'s> {
     src: &'s str,
     schema: Schema,
     diagnostics: Vec<Diagnostic>,
+    /// Whether `src` is cut short at the start of a line (see
+    /// [`SchemaParser::within`]): its end is then an end of line.
+    cut: bool,
     section: Section,
     docs: DocCollector,
-    /// How deep the type or repetition being parsed is nested.
-    depth: std::cell::Cell<usize>,
 }
 
-/// One level of nesting, given back when dropped.
-struct Nested<'p>(&'p std::cell::Cell<usize>);
+/// A type whose arguments are still being read (see
+/// [`SchemaParser::type_term`]).
+enum OpenType<'s> {
+    /// `%` in front of a type; holds where the `%` stands.
+    Percent(&'s str),
+    /// `(name args...)`.
+    Paren {
+        start: &'s str,
+        name: Name,
+        args: Vec<TypeExpr>,
+    },
+    /// `name<args, ...>`.
+    Angle {
+        start: &'s str,
+        name: Name,
+        args: Vec<TypeExpr>,
+    },
+}
 
-impl Drop for Nested<'_> {
-    fn drop(&mut self) {
-        self.0.set(self.0.get().saturating_sub(1));
-    }
+/// A repetition whose fields are still being read (see
+/// [`SchemaParser::fields`]).
+struct OpenRepeat<'s> {
+    /// Where its field starts: the name, or the count or `[` when anonymous.
+    start: &'s str,
+    name: Option<Ident>,
+    multiplicity: Option<Multiplicity>,
+    fields: Vec<Field>,
+}
+
+/// A field as far as its start tells: complete, or a repetition whose
+/// fields follow.
+enum FieldStart<'s> {
+    Complete(Field),
+    Repeat(OpenRepeat<'s>),
+}
+
+/// After the start of a repetition: what follows its `[`, and its count.
+type RepetitionStart<'s> = (&'s str, Option<Multiplicity>);
+
+/// The type part of a field as far as its start tells.
+enum FieldTypeStart {
+    Complete(FieldType),
+    /// `[` or `n*[` was read; the repeated fields follow.
+    Repeat(Option<Multiplicity>),
 }
 
 impl<'s> SchemaParser<'s> {
@@ -143,26 +210,20 @@ impl<'s> SchemaParser<'s> {
         self.src.len() - rest.len()
     }
 
-    /// Enters one more level of nesting at `at`; past [`MAX_NESTING`] a hard
-    /// error.
-    fn nest(&self, at: &'s str) -> Result<Nested<'_>, nom::Err<SyntaxError<'s>>> {
-        let depth = self.depth.get() + 1;
-        if depth > MAX_NESTING {
-            return Err(nom::Err::Failure(SyntaxError {
-                at,
-                expected: TOO_DEEP,
-            }));
-        }
-        self.depth.set(depth);
-        Ok(Nested(&self.depth))
-    }
-
     fn span(&self, before: &str, after: &str) -> Span {
         Span::new(self.offset(before), self.offset(after))
     }
 
     fn run(&mut self) {
-        let mut rest = self.src;
+        self.parse_from(self.src);
+        if let Some(class) = self.docs.take_class() {
+            self.schema.classes.push(class);
+        }
+    }
+
+    /// Reads section markers and declarations from `rest` to the end of
+    /// `src`.
+    fn parse_from(&mut self, mut rest: &'s str) {
         loop {
             rest = self.skip_top_trivia(rest);
             if rest.is_empty() {
@@ -172,10 +233,37 @@ impl<'s> SchemaParser<'s> {
                 rest = self.section_marker(rest);
                 continue;
             }
-            rest = self.declaration(rest);
+            let doc = self.docs.take_doc();
+            rest = self.declaration(rest, doc);
         }
-        if let Some(class) = self.docs.take_class() {
-            self.schema.classes.push(class);
+    }
+
+    /// Runs `f` with `src` cut short at byte `end` (a line start), so that
+    /// nothing it parses reads past that line.
+    fn within(&mut self, end: usize, f: impl FnOnce(&mut Self)) {
+        let (src, cut) = (self.src, self.cut);
+        self.src = &src[..end];
+        self.cut = true;
+        f(self);
+        self.src = src;
+        self.cut = cut;
+    }
+
+    /// Reports the `/*` at byte `at`, which nothing closes.
+    fn unterminated_comment(&mut self, at: usize) {
+        self.diagnostics.push(Diagnostic::error(
+            Span::new(at, at + 2),
+            "unterminated block comment",
+        ));
+    }
+
+    /// Names what stands at `at` for "expected X, found Y": at the end of
+    /// a cut-short `src`, the end of a line.
+    fn found(&self, at: &str) -> String {
+        if at.is_empty() && self.cut {
+            "end of line".to_owned()
+        } else {
+            describe(at)
         }
     }
 
@@ -204,11 +292,7 @@ impl<'s> SchemaParser<'s> {
                 match rest[2..].find("*/") {
                     Some(end) => rest = &rest[2 + end + 2..],
                     None => {
-                        let start = self.offset(rest);
-                        self.diagnostics.push(Diagnostic::error(
-                            Span::new(start, start + 2),
-                            "unterminated block comment",
-                        ));
+                        self.unterminated_comment(self.offset(rest));
                         return "";
                     }
                 }
@@ -269,12 +353,21 @@ impl<'s> SchemaParser<'s> {
         }
     }
 
-    fn declaration(&mut self, rest: &'s str) -> &'s str {
+    /// One declaration starting at `rest`, documented by `doc`; returns
+    /// where parsing goes on.
+    ///
+    /// When it does not parse, the error is reported and parsing resumes
+    /// after the next `;` or at the next line that starts (in its first
+    /// column) a declaration or a section marker, whichever comes first.
+    /// If such a line came before the point where parsing failed, the
+    /// declaration ended before it (its `;` or more is missing): it is read
+    /// again up to that line, then every such line up to the next, so each
+    /// mistake is reported where it is and nothing after it is lost.
+    fn declaration(&mut self, rest: &'s str, doc: Doc) -> &'s str {
         if let Some(class) = self.docs.take_class() {
             self.schema.classes.push(class);
         }
-        let doc = self.docs.take_doc();
-        self.depth.set(0);
+        let start = self.offset(rest);
         match self.definition(rest) {
             Ok((after, (mut def, missing_semicolon))) => {
                 if let Some(at) = missing_semicolon {
@@ -283,7 +376,7 @@ impl<'s> SchemaParser<'s> {
                         Span::new(at, at),
                         format!(
                             "expected `;` after the result type, found {}",
-                            describe(after)
+                            self.found(after)
                         ),
                     ));
                 }
@@ -292,19 +385,52 @@ impl<'s> SchemaParser<'s> {
                 after
             }
             Err(nom::Err::Error(e)) | Err(nom::Err::Failure(e)) => {
-                let at = self.offset(e.at);
-                let width = e.at.chars().next().map_or(0, char::len_utf8);
-                let message = if e.expected == TOO_DEEP {
-                    format!("types or repetitions nest more than {MAX_NESTING} levels deep")
-                } else {
-                    format!("expected {}, found {}", e.expected, describe(e.at))
+                let failed = self.offset(e.at);
+                let lines = declaration_lines(self.src, start, failed);
+                let [first, ..] = lines[..] else {
+                    self.syntax_error(start, &e);
+                    return match resume_point(self.src, failed) {
+                        Ok(resume) => &self.src[resume..],
+                        Err(comment) => {
+                            // Everything after is a comment: say so, unless
+                            // the error just reported is that comment.
+                            if e.expected != UNCLOSED_COMMENT {
+                                self.unterminated_comment(comment);
+                            }
+                            ""
+                        }
+                    };
                 };
-                self.diagnostics
-                    .push(Diagnostic::error(Span::new(at, at + width), message));
-                resume_after_error(e.at)
+                self.within(first, |p| {
+                    let rest = p.declaration(&p.src[start..], doc);
+                    p.parse_from(rest);
+                });
+                for pair in lines.windows(2) {
+                    self.within(pair[1], |p| p.parse_from(&p.src[pair[0]..]));
+                }
+                &self.src[lines[lines.len() - 1]..]
             }
             Err(nom::Err::Incomplete(_)) => "",
         }
+    }
+
+    /// Reports `e`, met in the declaration that starts at byte `start`. At
+    /// the end of `src` (or of a cut-short `src`), what was expected is
+    /// missing after the declaration's last token: the error points there.
+    fn syntax_error(&mut self, start: usize, e: &SyntaxError<'s>) {
+        let span = if e.at.is_empty() {
+            let end = content_end(self.src, start);
+            Span::new(end, end)
+        } else {
+            let at = self.offset(e.at);
+            Span::new(at, at + e.at.chars().next().map_or(0, char::len_utf8))
+        };
+        let message = if e.expected == TOO_DEEP {
+            format!("types or repetitions nest more than {MAX_NESTING} levels deep")
+        } else {
+            format!("expected {}, found {}", e.expected, self.found(e.at))
+        };
+        self.diagnostics.push(Diagnostic::error(span, message));
     }
 
     /// A declaration, and where its `;` belongs if it is missing at the end
@@ -318,7 +444,7 @@ impl<'s> SchemaParser<'s> {
             let span = self.span(i, after);
             (after, Body::Builtin { span })
         } else {
-            let (i, fields) = self.fields(i, '=')?;
+            let (i, fields) = self.fields(i)?;
             (i, Body::Fields(fields))
         };
         let (i, _) = ws(i)?;
@@ -430,7 +556,7 @@ impl<'s> SchemaParser<'s> {
         let (i, _) = ws(i)?;
         let (i, _) = expect(char(':'), "`:` in an optional argument")(i)?;
         let (i, _) = ws(i)?;
-        let (i, ty) = expect(|i| self.type_term(i), "a type in an optional argument")(i)?;
+        let (i, ty) = expect(|i| self.type_term(i, 0), "a type in an optional argument")(i)?;
         let (i, _) = ws(i)?;
         let (i, _) = expect(char('}'), "`}` closing the optional argument")(i)?;
         let mut names = vec![first];
@@ -445,40 +571,71 @@ impl<'s> SchemaParser<'s> {
         ))
     }
 
-    /// Fields up to (not including) `end`.
-    fn fields(&self, mut i: &'s str, end: char) -> Res<'s, Vec<Field>> {
+    /// The fields of a declaration, up to (not including) its `=`.
+    ///
+    /// Repetitions are read with an explicit stack of the open ones, not by
+    /// recursion, so the depth of the input costs no call stack; a
+    /// repetition deeper than [`MAX_NESTING`] is an error.
+    fn fields(&self, mut i: &'s str) -> Res<'s, Vec<Field>> {
         // Named fields have one `:` each: counting them up to the `;` sizes the
-        // vector in one allocation instead of a chain of growing ones.
+        // vector in one allocation instead of a chain of growing ones. The
+        // count stops at the end of the line too, so that a file without `;`
+        // is not scanned to its end for every declaration.
         let ahead = i.as_bytes();
-        let ahead = &ahead[..ahead.iter().position(|&b| b == b';').unwrap_or(ahead.len())];
+        let end = ahead.iter().position(|&b| b == b';' || b == b'\n');
+        let ahead = &ahead[..end.unwrap_or(ahead.len())];
         let mut fields = Vec::with_capacity(memchr_count(ahead, b':'));
+        let mut open: Vec<OpenRepeat<'s>> = Vec::new();
         loop {
             let (rest, _) = ws(i)?;
             i = rest;
+            let end = if open.is_empty() { '=' } else { ']' };
             if i.starts_with(end) || i.is_empty() || i.starts_with(';') {
-                return Ok((i, fields));
+                let Some(repeat) = open.pop() else {
+                    return Ok((i, fields));
+                };
+                let (rest, _) = expect(char(']'), "`]` closing the repetition")(i)?;
+                let field = Field {
+                    name: repeat.name,
+                    ty: FieldType::Repeat {
+                        multiplicity: repeat.multiplicity,
+                        fields: repeat.fields,
+                    },
+                    span: self.span(repeat.start, rest),
+                };
+                open.last_mut()
+                    .map_or(&mut fields, |r| &mut r.fields)
+                    .push(field);
+                i = rest;
+                continue;
             }
-            let (rest, field) = expect(|i| self.field(i), "a field or `=`")(i)?;
+            let depth = open.len();
+            let (rest, field) = expect(|i| self.field(i, depth), "a field or `=`")(i)?;
             i = rest;
-            fields.push(field);
+            match field {
+                FieldStart::Complete(field) => {
+                    open.last_mut()
+                        .map_or(&mut fields, |r| &mut r.fields)
+                        .push(field);
+                }
+                FieldStart::Repeat(repeat) => open.push(repeat),
+            }
         }
     }
 
-    fn field(&self, start: &'s str) -> Res<'s, Field> {
+    /// One field, or the start of a repetition, inside `depth` repetitions.
+    fn field(&self, start: &'s str, depth: usize) -> Res<'s, FieldStart<'s>> {
         // `[ ... ]` and `n*[ ... ]` without a name.
-        match self.repetition(start) {
-            Ok((i, ty)) => {
-                return Ok((
-                    i,
-                    Field {
-                        name: None,
-                        ty,
-                        span: self.span(start, i),
-                    },
-                ));
-            }
-            Err(nom::Err::Error(_)) => {}
-            Err(e) => return Err(e),
+        if let Some((i, multiplicity)) = self.repetition_start(start, depth)? {
+            return Ok((
+                i,
+                FieldStart::Repeat(OpenRepeat {
+                    start,
+                    name: None,
+                    multiplicity,
+                    fields: Vec::new(),
+                }),
+            ));
         }
         // `name:type`
         if let Ok((after_colon, text)) = (ident, char::<&str, SyntaxError<'s>>(':'))
@@ -489,44 +646,55 @@ impl<'s> SchemaParser<'s> {
                 name: text.to_owned(),
                 span: Span::new(self.offset(start), self.offset(start) + text.len()),
             };
-            let (i, ty) = expect(|i| self.field_type(i), "a field type after `:`")(after_colon)?;
-            return Ok((
-                i,
-                Field {
+            let (i, ty) =
+                expect(|i| self.field_type(i, depth), "a field type after `:`")(after_colon)?;
+            let field = match ty {
+                FieldTypeStart::Complete(ty) => FieldStart::Complete(Field {
                     name: Some(name),
                     ty,
                     span: self.span(start, i),
-                },
-            ));
+                }),
+                FieldTypeStart::Repeat(multiplicity) => FieldStart::Repeat(OpenRepeat {
+                    start,
+                    name: Some(name),
+                    multiplicity,
+                    fields: Vec::new(),
+                }),
+            };
+            return Ok((i, field));
         }
         // An anonymous field: `#` or a type.
-        let (i, ty) = alt((
-            char('#').map(|_| FieldType::Nat),
-            (|i| self.type_term(i)).map(|ty| FieldType::Plain { bang: false, ty }),
-        ))
-        .parse(start)?;
+        let (i, ty) = match start.strip_prefix('#') {
+            Some(rest) => (rest, FieldType::Nat),
+            None => {
+                let (rest, ty) = self.type_term(start, depth)?;
+                (rest, FieldType::Plain { bang: false, ty })
+            }
+        };
         Ok((
             i,
-            Field {
+            FieldStart::Complete(Field {
                 name: None,
                 ty,
                 span: self.span(start, i),
-            },
+            }),
         ))
     }
 
-    fn field_type(&self, i: &'s str) -> Res<'s, FieldType> {
+    /// What follows `name:` inside `depth` repetitions.
+    fn field_type(&self, i: &'s str, depth: usize) -> Res<'s, FieldTypeStart> {
         if let Some(rest) = i.strip_prefix('#') {
-            return Ok((rest, FieldType::Nat));
+            return Ok((rest, FieldTypeStart::Complete(FieldType::Nat)));
         }
         if let Some(rest) = i.strip_prefix('!') {
-            let (rest, ty) = expect(|i| self.type_term(i), "a type after `!`")(rest)?;
-            return Ok((rest, FieldType::Plain { bang: true, ty }));
+            let (rest, ty) = expect(|i| self.type_term(i, depth), "a type after `!`")(rest)?;
+            return Ok((
+                rest,
+                FieldTypeStart::Complete(FieldType::Plain { bang: true, ty }),
+            ));
         }
-        match self.repetition(i) {
-            Ok(ok) => return Ok(ok),
-            Err(nom::Err::Error(_)) => {}
-            Err(e) => return Err(e),
+        if let Some((rest, multiplicity)) = self.repetition_start(i, depth)? {
+            return Ok((rest, FieldTypeStart::Repeat(multiplicity)));
         }
         // `flags.N?Type`
         let cond: Res<'s, (Ident, &'s str)> = (|i| self.ident(i), char('.'), digit1, char('?'))
@@ -536,27 +704,38 @@ impl<'s> SchemaParser<'s> {
             let bit_start = flag.span.end + 1;
             let bit_span = Span::new(bit_start, bit_start + bit_text.len());
             let bit = bit_text.parse::<u64>().unwrap_or(u64::MAX);
-            let (rest, ty) = expect(|i| self.type_term(i), "a type after `?`")(rest)?;
+            let (rest, ty) = expect(|i| self.type_term(i, depth), "a type after `?`")(rest)?;
             return Ok((
                 rest,
-                FieldType::Conditional {
+                FieldTypeStart::Complete(FieldType::Conditional {
                     flag,
                     bit,
                     bit_span,
                     ty,
-                },
+                }),
             ));
         }
-        let (rest, ty) = self.type_term(i)?;
-        Ok((rest, FieldType::Plain { bang: false, ty }))
+        let (rest, ty) = self.type_term(i, depth)?;
+        Ok((
+            rest,
+            FieldTypeStart::Complete(FieldType::Plain { bang: false, ty }),
+        ))
     }
 
-    /// `[ fields ]`, `n*[ fields ]`, `4*[ fields ]`.
-    fn repetition(&self, i: &'s str) -> Res<'s, FieldType> {
+    /// The start of a repetition inside `depth` others: `[`, `n*[` or
+    /// `4*[`, and its count. `None` when `i` does not start one; an error
+    /// when it would be more than [`MAX_NESTING`] levels deep.
+    fn repetition_start(
+        &self,
+        i: &'s str,
+        depth: usize,
+    ) -> Result<Option<RepetitionStart<'s>>, nom::Err<SyntaxError<'s>>> {
         if !looks_like_repetition(i) {
-            return fail(i, "a repetition");
+            return Ok(None);
         }
-        let _level = self.nest(i)?;
+        if depth >= MAX_NESTING {
+            return Err(too_deep(i));
+        }
         // The count, checked with raw parsers so nothing is allocated unless
         // this really is a repetition.
         let count: Res<'s, &'s str> = (|i: &'s str| {
@@ -581,100 +760,214 @@ impl<'s> SchemaParser<'s> {
             }
             Err(_) => (i, None),
         };
-        let (i, _) = if multiplicity.is_some() {
-            expect(char('['), "`[` after `*`")(i)?
+        let rest = if multiplicity.is_some() {
+            expect(char('['), "`[` after `*`")(i)?.0
         } else {
-            char('[')(i)?
+            match i.strip_prefix('[') {
+                Some(rest) => rest,
+                None => return Ok(None),
+            }
         };
-        let (i, fields) = self.fields(i, ']')?;
-        let (i, _) = expect(char(']'), "`]` closing the repetition")(i)?;
+        Ok(Some((rest, multiplicity)))
+    }
+
+    /// A type in a field or argument, inside `depth` levels of nesting: `%T`,
+    /// `T`, `T<A, B>`, `(T A B)`, `#`.
+    ///
+    /// Nested types are read with an explicit stack of the open ones, not by
+    /// recursion, so the depth of the input costs no call stack; a type
+    /// deeper than [`MAX_NESTING`] is an error at its start.
+    fn type_term(&self, start: &'s str, depth: usize) -> Res<'s, TypeExpr> {
+        let mut open: Vec<OpenType<'s>> = Vec::new();
+        let mut i = start;
+        // What a missing type at `i` is reported as: `None` at the start,
+        // where it only means this is not a type; set after `%` and `<`.
+        // (Further arguments are only read once `starts_type` saw one.)
+        let mut expected = None;
+        'types: loop {
+            if !starts_type(i) {
+                return match expected {
+                    None => fail(i, "a type"),
+                    Some(expected) => Err(failure(i, expected)),
+                };
+            }
+            if depth + open.len() >= MAX_NESTING {
+                return Err(too_deep(i));
+            }
+            let (mut rest, mut ty) = if let Some(after) = i.strip_prefix('%') {
+                open.push(OpenType::Percent(i));
+                i = after;
+                expected = Some("a type after `%`");
+                continue;
+            } else if let Some(after) = i.strip_prefix('#') {
+                let name = Name {
+                    full: "#".to_owned(),
+                    span: self.span(i, after),
+                };
+                (after, plain_type(name, self.span(i, after)))
+            } else if let Some(after) = i.strip_prefix('(') {
+                let (after, _) = ws(after)?;
+                let (after, name) =
+                    expect(|i| self.qualified_name(i), "a type name after `(`")(after)?;
+                match paren_argument(after)? {
+                    Some(arg) => {
+                        open.push(OpenType::Paren {
+                            start: i,
+                            name,
+                            args: Vec::new(),
+                        });
+                        i = arg;
+                        continue;
+                    }
+                    None => self.close_paren(i, name, Vec::new(), after)?,
+                }
+            } else {
+                let (after, name) = self.qualified_name(i)?;
+                if let Some(args_start) = after.strip_prefix('<') {
+                    let (args_start, _) = ws(args_start)?;
+                    open.push(OpenType::Angle {
+                        start: i,
+                        name,
+                        args: Vec::new(),
+                    });
+                    i = args_start;
+                    expected = Some("a type argument after `<`");
+                    continue;
+                }
+                (after, plain_type(name, self.span(i, after)))
+            };
+            // `ty` is complete: close every open type it completes, until one
+            // takes another argument.
+            while let Some(outer) = open.pop() {
+                match outer {
+                    OpenType::Percent(percent) => {
+                        ty.percent = true;
+                        ty.span = self.span(percent, rest);
+                    }
+                    OpenType::Paren {
+                        start,
+                        name,
+                        mut args,
+                    } => {
+                        args.push(ty);
+                        if let Some(arg) = paren_argument(rest)? {
+                            open.push(OpenType::Paren { start, name, args });
+                            i = arg;
+                            continue 'types;
+                        }
+                        (rest, ty) = self.close_paren(start, name, args, rest)?;
+                    }
+                    OpenType::Angle {
+                        start,
+                        name,
+                        mut args,
+                    } => {
+                        args.push(ty);
+                        if let Some(arg) = angle_argument(rest)? {
+                            open.push(OpenType::Angle { start, name, args });
+                            i = arg;
+                            continue 'types;
+                        }
+                        let (after, _) = ws(rest)?;
+                        let (after, _) =
+                            expect(char('>'), "`>` closing the type arguments")(after)?;
+                        rest = after;
+                        ty = TypeExpr {
+                            name,
+                            percent: false,
+                            args,
+                            style: ArgStyle::Angle,
+                            span: self.span(start, after),
+                        };
+                    }
+                }
+            }
+            return Ok((rest, ty));
+        }
+    }
+
+    /// The `)` of `(name args...)` that starts at `start`, after `rest`.
+    fn close_paren(
+        &self,
+        start: &'s str,
+        name: Name,
+        args: Vec<TypeExpr>,
+        rest: &'s str,
+    ) -> Res<'s, TypeExpr> {
+        let (i, _) = ws(rest)?;
+        let (i, _) = expect(char(')'), "`)` closing the type")(i)?;
+        let style = if args.is_empty() {
+            ArgStyle::Paren
+        } else {
+            ArgStyle::Juxtaposed
+        };
         Ok((
             i,
-            FieldType::Repeat {
-                multiplicity,
-                fields,
+            TypeExpr {
+                name,
+                percent: false,
+                args,
+                style,
+                span: self.span(start, i),
             },
         ))
     }
 
-    /// A type in a field or argument: `%T`, `T`, `T<A, B>`, `(T A B)`, `#`.
-    fn type_term(&self, start: &'s str) -> Res<'s, TypeExpr> {
-        let _level = self.nest(start)?;
-        if let Some(rest) = start.strip_prefix('%') {
-            let (rest, mut ty) = expect(|i| self.type_term(i), "a type after `%`")(rest)?;
-            ty.percent = true;
-            ty.span = self.span(start, rest);
-            return Ok((rest, ty));
-        }
-        if let Some(rest) = start.strip_prefix('#') {
-            let name = Name {
-                full: "#".to_owned(),
-                span: self.span(start, rest),
-            };
-            return Ok((rest, plain_type(name, self.span(start, rest))));
-        }
-        if let Some(rest) = start.strip_prefix('(') {
-            let (i, _) = ws(rest)?;
-            let (i, name) = expect(|i| self.qualified_name(i), "a type name after `(`")(i)?;
-            let (i, args) = many0(preceded(|i| ws(i), |i| self.type_term(i))).parse(i)?;
-            let (i, _) = ws(i)?;
-            let (i, _) = expect(char(')'), "`)` closing the type")(i)?;
-            let style = if args.is_empty() {
-                ArgStyle::Paren
-            } else {
-                ArgStyle::Juxtaposed
-            };
-            return Ok((
-                i,
-                TypeExpr {
-                    name,
-                    percent: false,
-                    args,
-                    style,
-                    span: self.span(start, i),
-                },
-            ));
-        }
-        let (i, name) = self.qualified_name(start)?;
-        if let Some(rest) = i.strip_prefix('<') {
-            let (rest, _) = ws(rest)?;
-            let (rest, first) = expect(|i| self.type_term(i), "a type argument after `<`")(rest)?;
-            let (rest, more) = many0(preceded((|i| ws(i), char(','), |i| ws(i)), |i| {
-                self.type_term(i)
-            }))
-            .parse(rest)?;
-            let (rest, _) = ws(rest)?;
-            let (rest, _) = expect(char('>'), "`>` closing the type arguments")(rest)?;
-            let mut args = vec![first];
-            args.extend(more);
-            return Ok((
-                rest,
-                TypeExpr {
-                    name,
-                    percent: false,
-                    args,
-                    style: ArgStyle::Angle,
-                    span: self.span(start, rest),
-                },
-            ));
-        }
-        Ok((i, plain_type(name, self.span(start, i))))
-    }
-
-    /// The result type: `Name`, `Name<A>`, or `Name a b` (juxtaposed arguments up to `;`).
+    /// The result type: `Name`, `Name<A>`, or `Name a b` (juxtaposed
+    /// arguments on the same line, one level deeper than the result).
     fn result_type(&self, start: &'s str) -> Res<'s, TypeExpr> {
-        let (i, mut ty) = self.type_term(start)?;
+        let (mut i, mut ty) = self.type_term(start, 0)?;
         if ty.args.is_empty() && ty.style == ArgStyle::Angle {
-            let (i, args) = many0(preceded(inline_space1, |i| self.type_term(i))).parse(i)?;
+            let mut args = Vec::new();
+            while let Ok((after, _)) = inline_space1(i) {
+                if !starts_type(after) {
+                    break;
+                }
+                let (after, arg) = self.type_term(after, 1)?;
+                args.push(arg);
+                i = after;
+            }
             if !args.is_empty() {
                 ty.args = args;
                 ty.style = ArgStyle::Juxtaposed;
                 ty.span = self.span(start, i);
             }
-            return Ok((i, ty));
         }
         Ok((i, ty))
     }
+}
+
+/// Whether `i` starts a type: `%`, `#`, `(` or a name.
+fn starts_type(i: &str) -> bool {
+    i.starts_with(|c: char| matches!(c, '%' | '#' | '(') || c.is_ascii_alphabetic() || c == '_')
+}
+
+/// Where the next argument of `(name args...)` starts after `rest`, if one
+/// does.
+fn paren_argument(rest: &str) -> Result<Option<&str>, nom::Err<SyntaxError<'_>>> {
+    let (after, _) = ws(rest)?;
+    Ok(starts_type(after).then_some(after))
+}
+
+/// Where the next argument of `name<args, ...>` starts after `rest` (past
+/// its `,`), if one does.
+fn angle_argument(rest: &str) -> Result<Option<&str>, nom::Err<SyntaxError<'_>>> {
+    let (after, _) = ws(rest)?;
+    let Some(after) = after.strip_prefix(',') else {
+        return Ok(None);
+    };
+    let (after, _) = ws(after)?;
+    Ok(starts_type(after).then_some(after))
+}
+
+/// A hard error at `at`.
+fn failure<'a>(at: &'a str, expected: &'static str) -> nom::Err<SyntaxError<'a>> {
+    nom::Err::Failure(SyntaxError { at, expected })
+}
+
+/// Nesting past [`MAX_NESTING`] at `at`.
+fn too_deep(at: &str) -> nom::Err<SyntaxError<'_>> {
+    failure(at, TOO_DEEP)
 }
 
 fn plain_type(name: Name, span: Span) -> TypeExpr {
@@ -761,7 +1054,7 @@ fn block_comment(i: &str) -> Res<'_, &str> {
         Ok((rest, body)) => Ok((&rest[2..], body)),
         Err(_) => Err(nom::Err::Failure(SyntaxError {
             at: i,
-            expected: "`*/` closing the block comment",
+            expected: UNCLOSED_COMMENT,
         })),
     }
 }
@@ -786,39 +1079,151 @@ fn describe(at: &str) -> String {
     }
 }
 
-/// Where parsing resumes after an error at `at`: after the next `;`, or at
-/// the next line that starts (in its first column) with a letter, `%` or
-/// `-` (a declaration or a section marker), whichever comes first.
-fn resume_after_error(at: &str) -> &str {
-    let semicolon = skip_past_semicolon(at);
-    let mut line_starts = at.match_indices('\n').map(|(n, _)| &at[n + 1..]);
-    let next_line = line_starts
-        .find(|line| line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '%'));
-    match next_line {
-        Some(line) if line.len() > semicolon.len() => line,
-        _ => semicolon,
+/// A `;` or a line start outside comments: where recovery after a syntax
+/// error may stop.
+enum Landmark {
+    /// A `;` at this byte.
+    Semicolon(usize),
+    /// A line starting at this byte.
+    LineStart(usize),
+}
+
+/// The landmarks of `src` from byte `at` on, in order; none inside comments
+/// or after an unterminated block comment, whose `/*` is then kept in
+/// `unterminated`.
+struct Landmarks<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    unterminated: Option<usize>,
+}
+
+impl<'a> Landmarks<'a> {
+    fn new(src: &'a str, at: usize) -> Self {
+        Landmarks {
+            bytes: src.as_bytes(),
+            at,
+            unterminated: None,
+        }
     }
 }
 
-/// Resumes after the next `;` (outside comments), or at the end of input.
-fn skip_past_semicolon(mut rest: &str) -> &str {
-    loop {
-        let Some(pos) = rest.find([';', '/']) else {
-            return "";
-        };
-        let (head, tail) = rest.split_at(pos);
-        let _ = head;
-        if let Some(after) = tail.strip_prefix(';') {
-            return after;
+impl Iterator for Landmarks<'_> {
+    type Item = Landmark;
+
+    fn next(&mut self) -> Option<Landmark> {
+        while let Some(&b) = self.bytes.get(self.at) {
+            let i = self.at;
+            let next = self.bytes.get(i + 1).copied();
+            match (b, next) {
+                (b';', _) => {
+                    self.at = i + 1;
+                    return Some(Landmark::Semicolon(i));
+                }
+                (b'\n', _) => {
+                    self.at = i + 1;
+                    return Some(Landmark::LineStart(i + 1));
+                }
+                (b'/', Some(b'/')) => {
+                    // Up to the line's end, which is a landmark.
+                    let len = self.bytes[i..].iter().position(|&b| b == b'\n');
+                    self.at = len.map_or(self.bytes.len(), |n| i + n);
+                }
+                (b'/', Some(b'*')) => {
+                    match self.bytes[i + 2..].windows(2).position(|w| w == b"*/") {
+                        Some(n) => self.at = i + 2 + n + 2,
+                        None => {
+                            self.unterminated = Some(i);
+                            self.at = self.bytes.len();
+                        }
+                    }
+                }
+                _ => self.at = i + 1,
+            }
         }
-        if let Some(after) = tail.strip_prefix("//") {
-            rest = after.find('\n').map_or("", |n| &after[n..]);
-        } else if let Some(after) = tail.strip_prefix("/*") {
-            rest = after.find("*/").map_or("", |n| &after[n + 2..]);
-        } else {
-            rest = &tail[1..];
+        None
+    }
+}
+
+/// What a line holds, as far as recovery after an error cares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// It starts, in its first column, a declaration (a name) or a section
+    /// marker (`---`). No real schema continues a declaration on such a
+    /// line.
+    Starts,
+    /// Blank, or a `//` comment (documentation of what follows).
+    Trivia,
+    /// Anything else: part of a declaration.
+    Other,
+}
+
+fn line_kind(line: &str) -> LineKind {
+    if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') || line.starts_with("---") {
+        return LineKind::Starts;
+    }
+    let text = line.trim_start_matches([' ', '\t', '\r']);
+    if text.is_empty() || text.starts_with('\n') || text.starts_with("//") {
+        LineKind::Trivia
+    } else {
+        LineKind::Other
+    }
+}
+
+/// The lines after byte `start` and up to byte `failed` (inclusive) that
+/// start a declaration or a section marker, each given by where the blank
+/// and comment lines right above it begin (so that its documentation stays
+/// with it).
+fn declaration_lines(src: &str, start: usize, failed: usize) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut above = None;
+    for landmark in Landmarks::new(src, start) {
+        match landmark {
+            Landmark::LineStart(line) if line <= failed => match line_kind(&src[line..]) {
+                LineKind::Starts => lines.push(above.take().unwrap_or(line)),
+                LineKind::Trivia => above = above.or(Some(line)),
+                LineKind::Other => above = None,
+            },
+            Landmark::LineStart(_) => break,
+            Landmark::Semicolon(_) => above = None,
         }
     }
+    lines
+}
+
+/// Where parsing resumes after an error at byte `at` when no line before it
+/// starts a declaration: after the next `;`, or at the next line that starts
+/// a declaration or a section marker (with the blank and comment lines above
+/// it), whichever comes first; the end of `src` when neither does, or the
+/// `/*` of a block comment that runs to the end (as an error).
+fn resume_point(src: &str, at: usize) -> Result<usize, usize> {
+    let mut above = None;
+    let mut landmarks = Landmarks::new(src, at);
+    for landmark in landmarks.by_ref() {
+        match landmark {
+            Landmark::Semicolon(semicolon) => return Ok(semicolon + 1),
+            Landmark::LineStart(line) => match line_kind(&src[line..]) {
+                LineKind::Starts => return Ok(above.unwrap_or(line)),
+                LineKind::Trivia => above = above.or(Some(line)),
+                LineKind::Other => above = None,
+            },
+        }
+    }
+    landmarks.unterminated.map_or(Ok(src.len()), Err)
+}
+
+/// Where the last token of `src` after byte `start` ends (comments and white
+/// space skipped): where a declaration cut short at the end of `src` stops.
+fn content_end(src: &str, start: usize) -> usize {
+    let mut rest = &src[start..];
+    let mut end = start;
+    while let Ok((after, _)) = ws(rest) {
+        let Some(c) = after.chars().next() else {
+            break;
+        };
+        rest = &after[c.len_utf8()..];
+        end = src.len() - rest.len();
+    }
+    end
 }
 
 #[cfg(test)]

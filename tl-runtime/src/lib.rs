@@ -11,6 +11,11 @@
 //! byte offset of the item that failed, and length prefixes and element
 //! counts are checked against the remaining input before anything is
 //! allocated.
+//!
+//! Encoding never panics either. A `string`/`bytes` value longer than TL can
+//! carry ([`MAX_TL_BYTES_LEN`] bytes) is an [`EncodeError`] from the `try_*`
+//! methods of [`Serializable`]; the infallible methods write it cut to that
+//! length, as they document.
 
 #![deny(missing_docs)]
 

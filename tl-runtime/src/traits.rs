@@ -1,6 +1,6 @@
 //! The traits generated code implements and calls.
 
-use crate::encode_error::{CheckedWriter, EncodeError};
+use crate::encode_error::{CheckedWriter, EncodeError, check};
 use crate::error::DecodeError;
 use crate::reader::Reader;
 use crate::writer::{IoWriter, Writer};
@@ -16,19 +16,40 @@ pub trait Identifiable {
 /// Generated constructor structs write their id and then their fields, enums
 /// the id and fields of the active variant; primitives use their natural
 /// encoding.
+///
+/// # Values TL cannot represent
+///
+/// A TL `string` or `bytes` holds at most [`crate::MAX_TL_BYTES_LEN`]
+/// (16,777,215) bytes, and a `String` or `Vec<u8>` can be longer. The
+/// infallible methods ([`Serializable::serialize`],
+/// [`Serializable::to_bytes`], [`Serializable::write_to`]) never fail and
+/// never panic on such a value: they write its first 16,777,215 bytes as if
+/// they were the whole value and drop the rest, without any sign (see
+/// [`crate::write_tl_bytes`] for the exact bytes). The output is well-formed
+/// TL, but decodes to the cut value; a cut `string` may end inside a UTF-8
+/// character and then fails strict decoding. The `try_*` methods refuse such
+/// a value with an [`EncodeError`] instead, and work for every implementor
+/// (they only need [`Serializable::serialize`]).
 pub trait Serializable {
     /// Exact number of bytes [`Serializable::serialize`] writes.
     fn serialized_len(&self) -> usize;
 
     /// Writes the boxed encoding into `out`.
+    ///
+    /// Infallible: a `string`/`bytes` value longer than
+    /// [`crate::MAX_TL_BYTES_LEN`] bytes is written cut to that length,
+    /// silently, unless `out` overrides [`Writer::write_tl_bytes`] (see
+    /// [`crate::write_tl_bytes`]). [`Serializable::try_serialize`] refuses it
+    /// instead.
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W);
 
     /// Encodes into a new vector, allocated once with the exact size.
     ///
-    /// Infallible: a `string`/`bytes` value longer than TL can carry
-    /// ([`crate::MAX_TL_BYTES_LEN`]) is written cut to that length (see
-    /// [`crate::write_tl_bytes`]). [`Serializable::try_to_bytes`] refuses it
-    /// instead.
+    /// Infallible: a `string`/`bytes` value longer than
+    /// [`crate::MAX_TL_BYTES_LEN`] bytes is written as its first 16,777,215
+    /// bytes (`fe ff ff ff`, those bytes, one zero byte of padding) and the
+    /// rest is lost without any sign; a cut `string` may end inside a UTF-8
+    /// character. [`Serializable::try_to_bytes`] refuses it instead.
     #[inline]
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.serialized_len());
@@ -37,8 +58,8 @@ pub trait Serializable {
     }
 
     /// Encodes into a new vector, or fails with the first value TL cannot
-    /// represent (a `string`/`bytes` longer than [`crate::MAX_TL_BYTES_LEN`]):
-    /// nothing is lost silently.
+    /// represent (a `string`/`bytes` longer than [`crate::MAX_TL_BYTES_LEN`]
+    /// bytes): nothing is lost silently.
     fn try_to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
         let mut out = Vec::with_capacity(self.serialized_len());
         self.try_extend(&mut out)?;
@@ -58,12 +79,37 @@ pub trait Serializable {
         result
     }
 
+    /// Writes the encoding into any [`Writer`], or fails as
+    /// [`Serializable::try_to_bytes`] does and writes nothing: the value is
+    /// walked once without output to find what TL cannot represent, then
+    /// written with [`Serializable::serialize`].
+    fn try_serialize<W: Writer + ?Sized>(&self, out: &mut W) -> Result<(), EncodeError> {
+        check(self)?;
+        self.serialize(out);
+        Ok(())
+    }
+
     /// Streams the encoding into `w` through an [`IoWriter`], returning the
     /// first I/O error if any write failed.
+    ///
+    /// Infallible as far as the value goes: a `string`/`bytes` value longer
+    /// than [`crate::MAX_TL_BYTES_LEN`] bytes is written cut, as
+    /// [`Serializable::to_bytes`] does. [`Serializable::try_write_to`] refuses
+    /// it instead.
     fn write_to<W: std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
         let mut out = IoWriter::new(w);
         self.serialize(&mut out);
         out.finish().map(drop)
+    }
+
+    /// Streams the encoding into `w` as [`Serializable::write_to`] does, but
+    /// first walks the value without output: if TL cannot represent it,
+    /// nothing is written and the error is an [`std::io::Error`] of kind
+    /// [`std::io::ErrorKind::InvalidInput`] whose
+    /// [`get_ref`](std::io::Error::get_ref) is the [`EncodeError`].
+    fn try_write_to<W: std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        check(self).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        self.write_to(w)
     }
 }
 

@@ -32,13 +32,21 @@ pub trait Writer {
         self.write_bytes(&v.to_le_bytes());
     }
 
-    /// Told, before it is written cut to [`MAX_TL_BYTES_LEN`] bytes, that a
-    /// `string`/`bytes` value of `len` bytes is too long for TL. Does nothing
-    /// by default; the writer behind [`crate::Serializable::try_to_bytes`]
-    /// turns it into an [`crate::EncodeError`].
+    /// Appends `data` as a TL `string`/`bytes`: length prefix, data, zero
+    /// padding to a multiple of 4 bytes. Every `string` and `bytes` value
+    /// goes through here ([`write_tl_bytes`] calls it), so a writer that
+    /// must refuse what TL cannot represent overrides it: the writer behind
+    /// the `try_*` methods of [`crate::Serializable`] records an
+    /// [`crate::EncodeError`] for data longer than [`MAX_TL_BYTES_LEN`] and
+    /// writes nothing of it.
+    ///
+    /// The provided implementation writes through [`Writer::write_bytes`]
+    /// and never fails: data longer than [`MAX_TL_BYTES_LEN`] bytes is
+    /// written cut to its first [`MAX_TL_BYTES_LEN`] bytes, as
+    /// [`write_tl_bytes`] describes.
     #[inline]
-    fn unrepresentable(&mut self, len: usize) {
-        let _ = len;
+    fn write_tl_bytes(&mut self, data: &[u8]) {
+        encode_tl_bytes(self, data);
     }
 }
 
@@ -104,8 +112,8 @@ pub(crate) const fn pad4(n: usize) -> usize {
 /// Encoded size of a TL `string`/`bytes` holding `len` data bytes: prefix,
 /// data and zero padding.
 ///
-/// Lengths above [`MAX_TL_BYTES_LEN`] are counted as that maximum, matching
-/// what [`write_tl_bytes`] writes for them.
+/// Lengths above [`MAX_TL_BYTES_LEN`] are counted as that maximum
+/// (16,777,220 bytes), which is what [`write_tl_bytes`] writes for them.
 #[inline]
 pub fn bytes_len(len: usize) -> usize {
     if len <= SHORT_MAX {
@@ -115,32 +123,41 @@ pub fn bytes_len(len: usize) -> usize {
     }
 }
 
-/// Writes `data` as a TL `string`/`bytes`: length prefix, data, then zero
-/// padding up to a multiple of 4 bytes.
+/// Writes `data` as a TL `string`/`bytes` through `out`'s
+/// [`Writer::write_tl_bytes`]: a length prefix (one byte up to 253 bytes of
+/// data; `0xfe` and the length in 3 little-endian bytes above), the data,
+/// then zero bytes up to a multiple of 4.
 ///
-/// TL cannot express more than [`MAX_TL_BYTES_LEN`] bytes. Longer input is
-/// reported to the writer ([`Writer::unrepresentable`], which makes
-/// [`crate::Serializable::try_to_bytes`] fail) and then written cut to its
-/// first [`MAX_TL_BYTES_LEN`] bytes, so the output stays well-formed TL but
-/// decodes to a shorter value (a cut `string` may even end inside a UTF-8
-/// character, which strict decoding then refuses). Use the fallible path
-/// where such values can occur; they exceed every MTProto message limit.
+/// TL cannot express more than [`MAX_TL_BYTES_LEN`] (16,777,215) bytes.
+/// Through a writer that does not override [`Writer::write_tl_bytes`] (a
+/// `Vec<u8>`, an [`IoWriter`]) longer data is not refused: its first
+/// 16,777,215 bytes are written as if they were the whole value (prefix
+/// `fe ff ff ff`, those bytes, one zero byte of padding: 16,777,220 bytes),
+/// the rest is dropped, and nothing reports it. Decoding then gives the cut
+/// value back; a cut `string` may end inside a UTF-8 character, which
+/// `String` decoding refuses as [`crate::DecodeErrorKind::InvalidUtf8`] and
+/// lossy decoding turns into U+FFFD. The `try_*` methods of
+/// [`crate::Serializable`] refuse such data with an [`crate::EncodeError`]
+/// instead.
 #[inline]
 pub fn write_tl_bytes<W: Writer + ?Sized>(out: &mut W, data: &[u8]) {
+    out.write_tl_bytes(data);
+}
+
+/// The encoding [`Writer::write_tl_bytes`] provides: data longer than
+/// [`MAX_TL_BYTES_LEN`] is cut to that length.
+#[inline]
+fn encode_tl_bytes<W: Writer + ?Sized>(out: &mut W, data: &[u8]) {
     const ZEROS: [u8; 3] = [0; 3];
-    if data.len() > MAX_TL_BYTES_LEN {
-        out.unrepresentable(data.len());
-    }
+    let data = data.get(..MAX_TL_BYTES_LEN).unwrap_or(data);
     let header = if data.len() <= SHORT_MAX {
         out.write_bytes(&[data.len() as u8]);
         1
     } else {
-        let len = data.len().min(MAX_TL_BYTES_LEN);
-        let l = (len as u32).to_le_bytes();
+        let l = (data.len() as u32).to_le_bytes();
         out.write_bytes(&[0xfe, l[0], l[1], l[2]]);
         4
     };
-    let data = data.get(..MAX_TL_BYTES_LEN).unwrap_or(data);
     out.write_bytes(data);
     let used = header + data.len();
     let pad = pad4(used) - used;
