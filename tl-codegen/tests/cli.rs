@@ -471,22 +471,32 @@ fn nesting_at_the_limit_generates() {
     assert_eq!(compact.matches(&field).count(), 1, "no field `{field}`");
 }
 
+/// `check --format json` on `file`, which must exit 1: its report.
+fn failing_json_check(file: &TempFile) -> Value {
+    let path = file.path().to_str().expect("UTF-8 temp path");
+    let out = run(&["check", "--format", "json", path]);
+    assert_eq!(out.status.code(), Some(1));
+    serde_json::from_str(stdout(&out).trim_end()).expect("JSON")
+}
+
+/// `(name, kind)` of each definition of a JSON report.
+fn names_and_kinds(report: &Value) -> Vec<(&str, &str)> {
+    report["definitions"]
+        .as_array()
+        .expect("definitions")
+        .iter()
+        .map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap()))
+        .collect()
+}
+
 #[test]
 fn hostile_missing_semicolon_keeps_what_follows() {
     let file = TempFile::new(
         "semi.tl",
         "foo#12345678 x:int = Foo;\nbar x:int = Bar\n---functions---\nbaz#1 = Qux;\n",
     );
-    let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
-    let out = run(&["check", "--format", "json", &path]);
-    assert_eq!(out.status.code(), Some(1));
-    let report: Value = serde_json::from_str(stdout(&out).trim_end()).expect("JSON");
-    let defs: Vec<(&str, &str)> = report["definitions"]
-        .as_array()
-        .expect("definitions")
-        .iter()
-        .map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap()))
-        .collect();
+    let report = failing_json_check(&file);
+    let defs = names_and_kinds(&report);
     assert_eq!(
         defs,
         [("foo", "type"), ("bar", "type"), ("baz", "function")]
@@ -510,16 +520,8 @@ fn hostile_incomplete_declaration_keeps_what_follows() {
         "cut.tl",
         "foo#12345678 x:int = Foo;\nbar x:Vector<int\n---functions---\nbaz#1 = Qux;\nqux x: = Qux;\nok#2 = Qux;\n",
     );
-    let path = file.path().to_str().expect("UTF-8 temp path").to_owned();
-    let out = run(&["check", "--format", "json", &path]);
-    assert_eq!(out.status.code(), Some(1));
-    let report: Value = serde_json::from_str(stdout(&out).trim_end()).expect("JSON");
-    let defs: Vec<(&str, &str)> = report["definitions"]
-        .as_array()
-        .expect("definitions")
-        .iter()
-        .map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap()))
-        .collect();
+    let report = failing_json_check(&file);
+    let defs = names_and_kinds(&report);
     assert_eq!(
         defs,
         [("foo", "type"), ("baz", "function"), ("ok", "function")]
