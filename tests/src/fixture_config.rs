@@ -31,6 +31,9 @@ pub fn config_for(fixture: &Fixture) -> Config {
             "--runtime-crate" => {
                 config.runtime_crate(value().clone());
             }
+            "--non-exhaustive" => {
+                config.non_exhaustive(true);
+            }
             other => panic!("{}: unknown fixture flag `{other}`", fixture.name),
         }
     }

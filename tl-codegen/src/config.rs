@@ -37,6 +37,7 @@ pub struct Config {
     serde: bool,
     lossy_strings: bool,
     runtime_crate: Option<String>,
+    non_exhaustive: bool,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     warnings: bool,
@@ -76,6 +77,16 @@ impl Config {
     /// `::tl_runtime`), for crates that re-export it.
     pub fn runtime_crate(&mut self, path: impl Into<String>) -> &mut Self {
         self.runtime_crate = Some(path.into());
+        self
+    }
+
+    /// Mark every generated enum (each boxed type, `AnyObject`, `AnyFunction`)
+    /// `#[non_exhaustive]`, so that a new layer adding a constructor or a
+    /// function is not a breaking change for crates that match on them: their
+    /// `match`es need a `_` arm. Off by default. [`Config::diff`] classifies
+    /// changes with this setting in mind.
+    pub fn non_exhaustive(&mut self, enable: bool) -> &mut Self {
+        self.non_exhaustive = enable;
         self
     }
 
@@ -122,6 +133,9 @@ impl Config {
         if let Some(path) = &self.runtime_crate {
             flags.extend(["--runtime-crate".to_owned(), path.clone()]);
         }
+        if self.non_exhaustive {
+            flags.push("--non-exhaustive".to_owned());
+        }
         flags
     }
 
@@ -145,6 +159,11 @@ impl Config {
         self.runtime_crate
             .as_deref()
             .unwrap_or(DEFAULT_RUNTIME_CRATE)
+    }
+
+    /// Whether generated enums are `#[non_exhaustive]`.
+    pub fn non_exhaustive_enabled(&self) -> bool {
+        self.non_exhaustive
     }
 
     /// The output directory: the configured one, else `OUT_DIR`.
@@ -176,6 +195,7 @@ mod tests {
         assert_eq!(config.runtime_crate_path(), "::tl_runtime");
         assert_eq!(config.file_name_in_effect(), "tl_types.rs");
         assert!(!config.warnings_enabled());
+        assert!(!config.non_exhaustive_enabled());
         assert!(config.command_line_flags().is_empty());
     }
 
@@ -186,7 +206,8 @@ mod tests {
             .dialect(Dialect::Telegram)
             .serde(true)
             .lossy_strings(true)
-            .runtime_crate("crate::rt");
+            .runtime_crate("crate::rt")
+            .non_exhaustive(true);
         assert_eq!(
             config.command_line_flags(),
             [
@@ -195,7 +216,8 @@ mod tests {
                 "--serde",
                 "--lossy-strings",
                 "--runtime-crate",
-                "crate::rt"
+                "crate::rt",
+                "--non-exhaustive"
             ]
         );
     }

@@ -78,12 +78,14 @@ mod tests {
         configs.push(Config::new().serde(true).clone());
         configs.push(Config::new().lossy_strings(true).clone());
         configs.push(Config::new().runtime_crate("crate::rt").clone());
+        configs.push(Config::new().non_exhaustive(true).clone());
         configs.push(
             Config::new()
                 .dialect(Dialect::Tdlib)
                 .serde(true)
                 .lossy_strings(true)
                 .runtime_crate("::my::tl_runtime")
+                .non_exhaustive(true)
                 .clone(),
         );
         for config in configs {

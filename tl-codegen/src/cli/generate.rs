@@ -35,6 +35,10 @@ pub struct CodegenArgs {
     /// The path generated code names the runtime crate by (default `::tl_runtime`).
     #[arg(long, value_name = "PATH")]
     pub runtime_crate: Option<String>,
+    /// Mark generated enums `#[non_exhaustive]`, so that new constructors
+    /// and functions are not breaking changes downstream.
+    #[arg(long)]
+    pub non_exhaustive: bool,
 }
 
 impl From<&Args> for Config {
@@ -45,8 +49,12 @@ impl From<&Args> for Config {
             serde,
             lossy_strings,
             runtime_crate,
+            non_exhaustive,
         } = &args.codegen;
-        config.serde(*serde).lossy_strings(*lossy_strings);
+        config
+            .serde(*serde)
+            .lossy_strings(*lossy_strings)
+            .non_exhaustive(*non_exhaustive);
         if let Some(path) = runtime_crate {
             config.runtime_crate(path.clone());
         }

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::paths::{Here, Root};
 use super::structs::Names;
-use super::{Context, derives, hex_literal, item_doc};
+use super::{Context, enum_derives, hex_literal, item_doc};
 use crate::model::{BoxedType, Model};
 
 /// The enum of a boxed type, its (de)serialization and `From` impls.
@@ -27,7 +27,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         &format!("The TL type `{}`: one variant per constructor.", t.tl_name),
         "",
     );
-    let derives = derives(cx);
+    let derives = enum_derives(cx);
     let mut variants = Vec::new();
     let mut lens = Vec::new();
     let mut writes = Vec::new();
@@ -262,7 +262,7 @@ fn any_enum(
     let rt = &cx.runtime;
     let here = ROOT;
     let name = format_ident!("{}", name);
-    let derives = derives(cx);
+    let derives = enum_derives(cx);
     let mut variants = Vec::new();
     let mut lens = Vec::new();
     let mut writes = Vec::new();

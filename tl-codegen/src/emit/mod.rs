@@ -50,6 +50,20 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The derive line of a generated enum, with `#[non_exhaustive]` when the
+/// configuration asks for it.
+fn enum_derives(cx: &Context<'_>) -> TokenStream {
+    let derives = derives(cx);
+    if cx.config.non_exhaustive_enabled() {
+        quote! {
+            #derives
+            #[non_exhaustive]
+        }
+    } else {
+        derives
+    }
+}
+
 /// The derive line every generated type gets.
 fn derives(cx: &Context<'_>) -> TokenStream {
     let serde = if cx.serde() {

@@ -279,6 +279,7 @@ fn functions(
                 fields,
                 generic: generics.first().map(|g| (*g).to_owned()),
                 returns,
+                tl_result: l.def.result.to_string(),
                 doc: l.def.doc.description.clone(),
                 declaration: declaration_text(l.def, resolver.dialect),
             }),
@@ -488,16 +489,21 @@ impl<'a> Resolver<'a> {
                     FieldKind::Value { ty, flag: None }
                 }
             };
-            kept.push((name, kind));
+            let tl_type = match &f.ty {
+                FieldType::Conditional { ty, .. } => ty.to_string(),
+                other => other.to_string(),
+            };
+            kept.push((name, kind, tl_type));
         }
-        let rust_names = names::field_names(kept.iter().map(|(tl, _)| *tl), &flags_words);
+        let rust_names = names::field_names(kept.iter().map(|(tl, _, _)| *tl), &flags_words);
         let fields: Vec<FieldModel> = kept
             .into_iter()
             .zip(rust_names)
-            .map(|((tl, kind), rust_name)| FieldModel {
+            .map(|((tl, kind, tl_type), rust_name)| FieldModel {
                 tl_name: tl.to_owned(),
                 rust_name,
                 kind,
+                tl_type,
                 doc: doc.and_then(|d| d.field(tl)).map(str::to_owned),
                 group: None,
             })
@@ -596,6 +602,7 @@ impl<'a> Resolver<'a> {
                         path,
                         members: values.iter().map(|&i| fields[i].tl_name.clone()).collect(),
                     },
+                    tl_type: String::new(),
                     doc,
                     group: None,
                 },

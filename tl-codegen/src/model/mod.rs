@@ -162,6 +162,8 @@ pub struct Function {
     pub generic: Option<String>,
     /// What the call returns.
     pub returns: WireType,
+    /// The result type as TL text (`Vector<User>`, `X`).
+    pub tl_result: String,
     /// Documentation from the schema.
     pub doc: Option<String>,
     /// The declaration as canonical TL text.
@@ -178,6 +180,11 @@ pub struct FieldModel {
     pub rust_name: String,
     /// What it holds and how it is encoded.
     pub kind: FieldKind,
+    /// Its type as canonical TL text, without the flag condition
+    /// (`Vector<Document>` for `flags.3?Vector<Document>`, `#` for a flags
+    /// word); empty for a [`FieldKind::Group`], which the schema does not
+    /// spell.
+    pub tl_type: String,
     /// Documentation from the schema.
     pub doc: Option<String>,
     /// The Rust name of the [`FieldKind::Group`] field that holds it, when it
