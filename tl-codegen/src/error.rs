@@ -71,6 +71,18 @@ impl SchemaError {
         }
     }
 
+    /// Both errors' problems, `other`'s files after this one's.
+    pub(crate) fn join(mut self, other: SchemaError) -> SchemaError {
+        let offset = self.sources.len();
+        self.sources.extend(other.sources);
+        self.diagnostics
+            .extend(other.diagnostics.into_iter().map(|mut d| {
+                d.file += offset;
+                d
+            }));
+        self
+    }
+
     /// The schema files, in the order given.
     pub fn sources(&self) -> &[Source] {
         &self.sources

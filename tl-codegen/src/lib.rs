@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 mod config;
+pub mod diff;
 mod emit;
 mod error;
 mod load;
@@ -19,6 +20,7 @@ pub mod model;
 mod pipeline;
 
 pub use config::{Config, DEFAULT_FILE_NAME, DEFAULT_RUNTIME_CRATE};
+pub use diff::SchemaDiff;
 pub use error::{Error, FileDiagnostic, SchemaError, Source};
 pub use pipeline::compile;
 pub use tl_parser::{Diagnostic, Dialect, Severity};

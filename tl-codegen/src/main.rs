@@ -3,12 +3,16 @@
 //! ```text
 //! tl-codegen check [--dialect telegram|tdlib] [--format human|json] FILE...
 //! tl-codegen generate [--dialect telegram|tdlib] [--serde] [--lossy-strings]
-//!                     [--runtime-crate PATH] [-o OUT] FILE...
+//!                     [--runtime-crate PATH] [--non-exhaustive] [-o OUT] FILE...
+//! tl-codegen diff [--dialect ...] [--non-exhaustive] [--format text|markdown|json]
+//!                 [--fail-on-breaking] [-o OUT] (OLD NEW | --old FILE... --new FILE...)
 //! ```
 //!
 //! Exit status ([`cli::Exit`]): 0 when every file is free of errors, 1 when
 //! some file has an error, 2 on a usage error or a file that cannot be read
-//! or written.
+//! or written. `diff` exits 0 without differences, 1 with (or with breaking
+//! ones, under `--fail-on-breaking`), 2 when a side cannot be read or has
+//! errors.
 
 use std::process::ExitCode;
 
@@ -16,7 +20,7 @@ use clap::{Parser, Subcommand};
 
 mod cli;
 
-use cli::{check, generate};
+use cli::{check, diff, generate};
 
 /// Generate Rust from TL schemas, or check schemas for problems.
 #[derive(Debug, Parser)]
@@ -33,6 +37,9 @@ enum Command {
     Check(check::Args),
     /// Generate Rust from schema files (several files are generated together).
     Generate(generate::Args),
+    /// Compare two versions of a schema: what was added, removed and changed,
+    /// and what breaks Rust code or the wire.
+    Diff(diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +47,7 @@ fn main() -> ExitCode {
     let exit = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     exit.into()
 }

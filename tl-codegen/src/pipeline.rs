@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::diff::SchemaDiff;
 use crate::error::{Error, Source, one_line_each};
 use crate::model::{self, Inputs, Model};
 use crate::{emit, load};
@@ -39,6 +40,38 @@ impl Config {
     /// [`Config::write`] turn it into Rust without reading the files again.
     pub fn model(&self, paths: &[impl AsRef<Path>]) -> Result<Model, Error> {
         Ok(self.load_model(load::read(paths)?)?.model)
+    }
+
+    /// Compares two versions of a schema: `old` and `new` are each one or
+    /// more files read together (`api.tl` and `mtproto.tl`). Both sides are
+    /// checked as [`Config::generate`] checks them; errors on either side fail
+    /// with every diagnostic of both. Changes are classified with this
+    /// configuration's [`Config::non_exhaustive`] in mind.
+    ///
+    /// ```no_run
+    /// let diff = tl_codegen::Config::new().diff(&["api-222.tl"], &["api-230.tl"])?;
+    /// if diff.is_breaking() {
+    ///     println!("{diff}");
+    /// }
+    /// # Ok::<(), tl_codegen::Error>(())
+    /// ```
+    pub fn diff(
+        &self,
+        old: &[impl AsRef<Path>],
+        new: &[impl AsRef<Path>],
+    ) -> Result<SchemaDiff, Error> {
+        let old = self.load_model(load::read(old)?);
+        let new = self.load_model(load::read(new)?);
+        match (old, new) {
+            (Ok(old), Ok(new)) => Ok(self.diff_models(&old.model, &new.model)),
+            (Err(Error::Schema(a)), Err(Error::Schema(b))) => Err(Error::Schema(a.join(b))),
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        }
+    }
+
+    /// [`Config::diff`] of two models already built.
+    pub fn diff_models(&self, old: &Model, new: &Model) -> SchemaDiff {
+        crate::diff::diff(old, new, self.non_exhaustive_enabled())
     }
 
     /// The Rust source for `model`, formatted, with an `@generated` header.

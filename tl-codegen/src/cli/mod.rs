@@ -7,6 +7,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use tl_codegen::{Config, Dialect};
 
 pub mod check;
+pub mod diff;
 pub mod generate;
 
 /// How a command ends.
@@ -16,6 +17,8 @@ pub enum Exit {
     Success,
     /// A schema has errors.
     SchemaErrors,
+    /// `diff` found differences (or breaking ones, when asked).
+    Differences,
     /// A usage error, or a file that cannot be read or written.
     Failure,
 }
@@ -25,7 +28,7 @@ impl Exit {
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
-            Exit::SchemaErrors => 1,
+            Exit::SchemaErrors | Exit::Differences => 1,
             Exit::Failure => 2,
         }
     }
