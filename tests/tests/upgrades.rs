@@ -86,6 +86,7 @@ fn fixtures_cover_every_kind_of_change() {
         "field_renamed",
         "field_retyped",
         "id",
+        "payload",
         "renamed",
         "result",
         "rust_name",

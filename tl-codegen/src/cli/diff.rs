@@ -40,9 +40,9 @@
 //! `field_removed`, `field_retyped`, `field_renamed`, `field_flag_moved`,
 //! `field_made_optional`, `field_made_required`, `field_moved`,
 //! `field_regrouped`, `constructor_added`, `constructor_removed`,
-//! `rust_name`, `boxing`), a human `text`, then the keys of its kind in
+//! `rust_name`, `payload`, `boxing`), a human `text`, then the keys of its kind in
 //! alphabetical order: `from`; `new`/`old`; `field` with `type`, `new`/`old`,
-//! `flag` or `position`; `name`; `what`; `boxed`/`variant`.
+//! `flag` or `position`; `name`; `what`; `unit`/`variant`; `boxed`/`variant`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -309,6 +309,12 @@ fn change(c: &Change) -> JsonChange {
             ("old", old.as_str().into()),
             ("new", new.as_str().into()),
         ],
+        Detail::Payload { variant, unit } => {
+            vec![
+                ("unit", (*unit).into()),
+                ("variant", variant.as_str().into()),
+            ]
+        }
         Detail::Boxing { variant, boxed } => {
             vec![
                 ("variant", variant.as_str().into()),

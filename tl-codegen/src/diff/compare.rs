@@ -657,7 +657,16 @@ fn compare_types(
                 nv.name.clone(),
             ));
         }
-        if ov.boxed != nv.boxed {
+        if ov.unit != nv.unit {
+            out.push(change(
+                Detail::Payload {
+                    variant: format!("{enum_path}::{}", nv.name),
+                    unit: nv.unit,
+                },
+                true,
+                true,
+            ));
+        } else if ov.boxed != nv.boxed {
             out.push(change(
                 Detail::Boxing {
                     variant: format!("{enum_path}::{}", nv.name),

@@ -322,6 +322,14 @@ pub enum Detail {
         /// The new name.
         new: String,
     },
+    /// A unit variant that now holds its constructor's struct, or the other
+    /// way round (the constructor gained its first field, or lost its last).
+    Payload {
+        /// The variant's enum and name (`enums::Peer::Empty`).
+        variant: String,
+        /// Whether it is a unit variant on the new side.
+        unit: bool,
+    },
     /// A variant's payload is now behind a `Box`, or no longer.
     Boxing {
         /// The variant's enum and name (`enums::Message::Message`).
@@ -352,6 +360,7 @@ impl Detail {
             Detail::ConstructorAdded { .. } => "constructor_added",
             Detail::ConstructorRemoved { .. } => "constructor_removed",
             Detail::RustName { .. } => "rust_name",
+            Detail::Payload { .. } => "payload",
             Detail::Boxing { .. } => "boxing",
         }
     }
@@ -397,6 +406,13 @@ impl fmt::Display for Detail {
             Detail::ConstructorRemoved { name } => write!(f, "constructor `{name}` removed"),
             Detail::RustName { what, old, new } => {
                 write!(f, "Rust name of {what}: `{old}` → `{new}`")
+            }
+            Detail::Payload { variant, unit } => {
+                if *unit {
+                    write!(f, "variant `{variant}` is now a unit variant")
+                } else {
+                    write!(f, "variant `{variant}` now holds its constructor's struct")
+                }
             }
             Detail::Boxing { variant, boxed } => {
                 if *boxed {
