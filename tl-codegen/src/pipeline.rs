@@ -60,8 +60,14 @@ impl Config {
         old: &[impl AsRef<Path>],
         new: &[impl AsRef<Path>],
     ) -> Result<SchemaDiff, Error> {
-        let old = self.load_model(load::read(old)?);
-        let new = self.load_model(load::read(new)?);
+        let (old, new) = (load::read(old)?, load::read(new)?);
+        // The two sides are independent: build them at the same time.
+        let (old, new) = std::thread::scope(|scope| {
+            let old = scope.spawn(|| self.load_model(old));
+            let new = self.load_model(new);
+            (old.join(), new)
+        });
+        let old = old.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         match (old, new) {
             (Ok(old), Ok(new)) => Ok(self.diff_models(&old.model, &new.model)),
             (Err(Error::Schema(a)), Err(Error::Schema(b))) => Err(Error::Schema(a.join(b))),

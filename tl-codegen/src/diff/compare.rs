@@ -314,6 +314,17 @@ fn removed_item(name: &str, kind: ItemKind, id: Option<u32>, path: &RustPath) ->
 /// `any_object` says whether both sides generate `AnyObject`.
 fn compare_decls(o: &Decl<'_>, n: &Decl<'_>, any_object: bool) -> Vec<Change> {
     let mut out = Vec::new();
+    // Most definitions do not change between layers.
+    let same = o.name == n.name
+        && o.kind == n.kind
+        && o.id == n.id
+        && o.result == n.result
+        && o.path == n.path
+        && o.any_variant == n.any_variant
+        && o.fields == n.fields;
+    if same {
+        return out;
+    }
     if o.name != n.name {
         out.push(change(
             Detail::Renamed {

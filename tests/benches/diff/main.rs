@@ -1,0 +1,50 @@
+//! `tl-codegen diff` of two full layers: `Config::diff` of `api-222.tl`
+//! against `api-230.tl`, which reads, parses and validates both files, builds
+//! both models and compares them (what `tl-codegen diff` does before
+//! printing). Also the comparison alone, on models built beforehand.
+//!
+//! Run with `cargo bench -p tests --bench diff`. The shared test data is
+//! looked up in `$TL_TESTDATA` (default: `../shared` from the repository
+//! root); when it is missing the bench prints why and does nothing.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use tl_codegen::Config;
+
+fn diff(c: &mut Criterion) {
+    let Some(shared) = test_support::testdata() else {
+        return;
+    };
+    let old = shared.join("schema/telegram/api-222.tl");
+    let new = shared.join("schema/telegram/api-230.tl");
+    let config = Config::new();
+    let mut group = c.benchmark_group("diff api-222 api-230");
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("read, check, model, compare", |b| {
+        b.iter(|| {
+            config
+                .diff(&[&old], &[&new])
+                .expect("both layers are valid")
+        })
+    });
+    let old_model = config.model(&[&old]).expect("valid");
+    let new_model = config.model(&[&new]).expect("valid");
+    group.bench_function("compare models", |b| {
+        b.iter(|| config.diff_models(black_box(&old_model), black_box(&new_model)))
+    });
+    group.bench_function("compare and render text", |b| {
+        b.iter(|| {
+            config
+                .diff_models(black_box(&old_model), black_box(&new_model))
+                .to_string()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, diff);
+criterion_main!(benches);
