@@ -38,6 +38,9 @@ pub struct Config {
     lossy_strings: bool,
     runtime_crate: Option<String>,
     non_exhaustive: bool,
+    docs_file: Option<PathBuf>,
+    usability_table: Option<PathBuf>,
+    error_table: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     warnings: bool,
@@ -90,6 +93,32 @@ impl Config {
         self
     }
 
+    /// A documentation file in the format of Telegram's `api-docs` JSON
+    /// (descriptions of constructors, types, methods and their parameters,
+    /// and each method's errors). Items the schema does not describe take
+    /// their description from it; entries for items the schema lacks are
+    /// warnings ([`Config::warnings`]).
+    pub fn docs_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.docs_file = Some(path.into());
+        self
+    }
+
+    /// A usability table (`method,usability,errors` CSV): each function's
+    /// documentation then answers "Can bots use this method?" (Yes, No, or
+    /// Unknown for a method without a row) and lists the errors it names.
+    pub fn usability_table(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.usability_table = Some(path.into());
+        self
+    }
+
+    /// An error table (`name,codes,description` CSV). With it (or with the
+    /// errors of a [`Config::docs_file`]) the output has a typed `RpcError`
+    /// enum, and each function lists the errors it may return.
+    pub fn error_table(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.error_table = Some(path.into());
+        self
+    }
+
     /// Where [`Config::compile`] writes (default: the `OUT_DIR` of the build script).
     pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.out_dir = Some(dir.into());
@@ -136,6 +165,15 @@ impl Config {
         if self.non_exhaustive {
             flags.push("--non-exhaustive".to_owned());
         }
+        for (flag, path) in [
+            ("--docs", &self.docs_file),
+            ("--usability", &self.usability_table),
+            ("--errors", &self.error_table),
+        ] {
+            if let Some(path) = path {
+                flags.extend([flag.to_owned(), path.display().to_string()]);
+            }
+        }
         flags
     }
 
@@ -164,6 +202,21 @@ impl Config {
     /// Whether generated enums are `#[non_exhaustive]`.
     pub fn non_exhaustive_enabled(&self) -> bool {
         self.non_exhaustive
+    }
+
+    /// The documentation inputs: documentation file, usability table, error table.
+    pub(crate) fn docs_inputs(
+        &self,
+    ) -> (
+        Option<&std::path::Path>,
+        Option<&std::path::Path>,
+        Option<&std::path::Path>,
+    ) {
+        (
+            self.docs_file.as_deref(),
+            self.usability_table.as_deref(),
+            self.error_table.as_deref(),
+        )
     }
 
     /// The output directory: the configured one, else `OUT_DIR`.
@@ -207,7 +260,10 @@ mod tests {
             .serde(true)
             .lossy_strings(true)
             .runtime_crate("crate::rt")
-            .non_exhaustive(true);
+            .non_exhaustive(true)
+            .docs_file("d.json")
+            .usability_table("m.csv")
+            .error_table("e.csv");
         assert_eq!(
             config.command_line_flags(),
             [
@@ -217,7 +273,13 @@ mod tests {
                 "--lossy-strings",
                 "--runtime-crate",
                 "crate::rt",
-                "--non-exhaustive"
+                "--non-exhaustive",
+                "--docs",
+                "d.json",
+                "--usability",
+                "m.csv",
+                "--errors",
+                "e.csv"
             ]
         );
     }

@@ -188,6 +188,15 @@ pub enum Error {
     /// The schemas have errors, every one of them located.
     #[error(transparent)]
     Schema(#[from] SchemaError),
+    /// A documentation input (documentation file, usability or error table)
+    /// is malformed.
+    #[error("{path}: {reason}")]
+    Docs {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// An option has a value generation cannot use.
     #[error("invalid option `{option}`: {reason}")]
     InvalidOption {

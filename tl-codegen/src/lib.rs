@@ -13,6 +13,7 @@
 
 mod config;
 pub mod diff;
+pub mod docs;
 mod emit;
 mod error;
 mod load;

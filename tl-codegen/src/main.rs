@@ -94,6 +94,9 @@ mod tests {
                 .lossy_strings(true)
                 .runtime_crate("::my::tl_runtime")
                 .non_exhaustive(true)
+                .docs_file("docs/api.json")
+                .usability_table("docs/methods.csv")
+                .error_table("docs/errors.csv")
                 .clone(),
         );
         for config in configs {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::diff::SchemaDiff;
+use crate::docs::Documentation;
 use crate::error::{Error, Source, one_line_each};
 use crate::model::{self, Inputs, Model};
 use crate::{emit, load};
@@ -141,10 +142,15 @@ impl Config {
             model::build(&defs, inputs)
         });
         match built {
-            Ok(model) => Ok(Built {
-                model,
-                warnings: one_line_each(&loaded.sources, &loaded.diagnostics),
-            }),
+            Ok(mut model) => {
+                let mut warnings = one_line_each(&loaded.sources, &loaded.diagnostics);
+                let (docs, usability, errors) = self.docs_inputs();
+                if docs.is_some() || usability.is_some() || errors.is_some() {
+                    let documentation = Documentation::read(docs, usability, errors)?;
+                    warnings.extend(documentation.apply(&mut model).warnings);
+                }
+                Ok(Built { model, warnings })
+            }
             Err(problems) => Err(loaded.into_error(problems, warnings_wanted)),
         }
     }

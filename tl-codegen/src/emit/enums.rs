@@ -22,11 +22,19 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
     } = Names::at(here, cx);
     let name = format_ident!("{}", t.path.name);
     let tl_name = &t.tl_name;
-    let doc = item_doc(
+    let mut doc = item_doc(
         t.doc.as_deref(),
         &format!("The TL type `{}`: one variant per constructor.", t.tl_name),
         "",
     );
+    doc.extend(super::docs::official_page(
+        cx.official_pages,
+        "type",
+        &t.tl_name,
+    ));
+    if cx.documented() {
+        doc.extend(super::docs::type_sections(t, model, here));
+    }
     let derives = enum_derives(cx);
     let mut variants = Vec::new();
     let mut lens = Vec::new();

@@ -14,7 +14,7 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
         .filter(|f| f.is_stored())
         .map(|f| {
             let name = ident(&f.rust_name);
-            let doc = field_doc(f);
+            let doc = field_doc(f, here, cx);
             let ty = match &f.kind {
                 FieldKind::TrueFlag(_) => quote!(bool),
                 FieldKind::Value { ty, flag: None } => rust_type(ty, here, cx),
@@ -38,11 +38,25 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
         .collect()
 }
 
-fn field_doc(f: &FieldModel) -> String {
-    let base = match &f.doc {
+fn field_doc(f: &FieldModel, here: Here, cx: &Context<'_>) -> String {
+    let mut base = match &f.doc {
         Some(doc) => doc.clone(),
         None => format!("TL field `{}`.", f.tl_name),
     };
+    if cx.documented() {
+        let ty = match &f.kind {
+            FieldKind::Value { ty, .. } => Some(super::docs::type_link(ty, here, cx)),
+            FieldKind::Group { path, .. } => Some(super::docs::type_link(
+                &WireType::Bare(path.clone()),
+                here,
+                cx,
+            )),
+            _ => None,
+        };
+        if let Some(ty) = ty {
+            base = format!("{base}\n\n TL type: {ty}.");
+        }
+    }
     match &f.kind {
         FieldKind::TrueFlag(bit) => {
             format!(" {base} Bit {} of `{}` on the wire.", bit.bit, bit.field)

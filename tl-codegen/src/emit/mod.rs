@@ -1,7 +1,9 @@
 //! Model to Rust source: `quote!` tokens per item, modules per namespace,
 //! formatted by prettyplease.
 
+mod docs;
 mod enums;
+mod errors;
 mod fields;
 mod paths;
 mod structs;
@@ -24,11 +26,18 @@ pub struct Context<'a> {
     config: &'a Config,
     /// The path generated code reaches the runtime crate by (`::tl_runtime`).
     pub runtime: TokenStream,
+    /// Whether documentation inputs were given (their sections are emitted).
+    documented: bool,
+    /// Whether the model has typed RPC errors (an `errors` module).
+    typed_errors: bool,
+    /// Whether items link to their official pages.
+    pub official_pages: bool,
 }
 
 impl<'a> Context<'a> {
-    /// The context for `config`; fails if its runtime path is no Rust path.
-    pub fn new(config: &'a Config) -> Result<Self, Error> {
+    /// The context for `config` and `model`; fails if the runtime path is no
+    /// Rust path.
+    pub fn new(config: &'a Config, model: &Model) -> Result<Self, Error> {
         let path = config.runtime_crate_path();
         let runtime = syn::parse_str::<syn::Path>(path)
             .map(|p| quote!(#p))
@@ -36,7 +45,24 @@ impl<'a> Context<'a> {
                 option: "runtime_crate",
                 reason: format!("`{path}` is not a Rust path: {e}"),
             })?;
-        Ok(Context { config, runtime })
+        let (docs, usability, errors) = config.docs_inputs();
+        Ok(Context {
+            config,
+            runtime,
+            documented: docs.is_some() || usability.is_some() || errors.is_some(),
+            typed_errors: !model.rpc_errors.is_empty(),
+            official_pages: model.official_pages,
+        })
+    }
+
+    /// Whether documentation inputs were given.
+    pub fn documented(&self) -> bool {
+        self.documented
+    }
+
+    /// Whether the output has the typed RPC errors.
+    pub fn typed_errors(&self) -> bool {
+        self.typed_errors
     }
 
     /// Whether types get serde derives.
@@ -108,7 +134,7 @@ type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 /// fixed order, so the output does not depend on the threads.
 pub fn emit(model: &Model, config: &Config) -> Result<String, Error> {
     // Fail on a bad option before starting any thread.
-    Context::new(config)?;
+    Context::new(config, model)?;
     let shadowed = shadowed_modules(model);
     let (types, rest) = std::thread::scope(|scope| {
         let types = scope.spawn(|| render_root(model, config, &shadowed, Root::Types));
@@ -138,7 +164,7 @@ fn format(tokens: TokenStream) -> Result<String, Error> {
 
 /// `LAYER`, `name_for_id` and `AnyFunction`, at the generated root.
 fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
-    let cx = Context::new(config)?;
+    let cx = Context::new(config, model)?;
     let layer = model.layer.map(|layer| {
         let layer = proc_macro2::Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
         quote! {
@@ -160,6 +186,7 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
     let imports = trait_imports(&cx, false);
     let any_function = enums::any_function(model, &cx);
     let any_object = enums::any_object(model, &cx);
+    let rpc_errors = errors::errors_module(model);
     format(quote! {
         #imports
 
@@ -176,6 +203,8 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
         #any_function
 
         #any_object
+
+        #rpc_errors
     })
 }
 
@@ -186,7 +215,7 @@ fn render_root(
     shadowed: &BTreeSet<(Root, ModulePath)>,
     root: Root,
 ) -> Result<String, Error> {
-    let cx = Context::new(config)?;
+    let cx = Context::new(config, model)?;
     let mut tree = Tree::new();
     let mut push = |path: &RustPath, item: &dyn Fn(Here) -> TokenStream| {
         let here = Here {

@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::paths::{Here, rust_type};
-use super::{Context, derives, fields, hex_literal, item_doc};
+use super::{Context, derives, docs, fields, hex_literal, item_doc};
 use crate::model::{Constructor, FieldModel, Function, Group, Row, WireType};
 
 /// How the prelude and runtime names used in signatures are spelled at a place.
@@ -49,6 +49,8 @@ struct Item<'a> {
     base_len: usize,
     /// `<X>` for a generic function, else empty.
     generics: TokenStream,
+    /// Doc lines after the declaration (official page, result, errors).
+    extra_doc: Vec<String>,
 }
 
 /// The pieces of a struct and its impls common to constructors and functions.
@@ -72,11 +74,12 @@ impl Parts {
         let rt = &cx.runtime;
         let (reads, inits) = fields::read_stmts(item.fields, here, cx);
         let name = format_ident!("{}", item.rust_name);
-        let doc = item_doc(
+        let mut doc = item_doc(
             item.doc,
             &format!("The TL {} `{}`.", item.what, item.tl_name),
             item.declaration,
         );
+        doc.extend(item.extra_doc);
         let derives = derives(cx);
         let decls = fields::declarations(item.fields, here, cx);
         let id = hex_literal(item.id.unwrap_or_default());
@@ -148,6 +151,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             declaration: &c.declaration,
             base_len: 0,
             generics: quote!(),
+            extra_doc: docs::official_page(cx.official_pages, "constructor", &c.tl_name),
         },
         here,
         cx,
@@ -274,6 +278,7 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
             declaration: "",
             base_len: 0,
             generics: quote!(),
+            extra_doc: Vec::new(),
         },
         here,
         cx,
@@ -331,10 +336,18 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             declaration: &f.declaration,
             base_len: 4,
             generics: generics.clone(),
+            extra_doc: {
+                let mut lines = docs::official_page(cx.official_pages, "method", &f.tl_name);
+                if cx.documented() {
+                    lines.extend(docs::function_sections(f, here, cx));
+                }
+                lines
+            },
         },
         here,
         cx,
     );
+    let errors = super::errors::function_errors(f, &name, &generics, here, cx);
     let returns = match &f.returns {
         WireType::Generic(g) => {
             let g = format_ident!("{}", g);
@@ -367,5 +380,7 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
         impl #call_bounds #rt::RemoteCall for #name #generics {
             type Return = #returns;
         }
+
+        #errors
     }
 }

@@ -72,6 +72,8 @@ pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiag
             constructors,
             types,
             functions,
+            rpc_errors: Vec::new(),
+            official_pages: false,
         })
     } else {
         Err(errors)
@@ -282,6 +284,8 @@ fn functions(
                 tl_result: l.def.result.to_string(),
                 doc: l.def.doc.description.clone(),
                 declaration: declaration_text(l.def, resolver.dialect),
+                errors: Vec::new(),
+                usability: None,
             }),
             (Err(e), _) | (_, Err(e)) => errors.push(FileDiagnostic::new(l.file, e)),
         }

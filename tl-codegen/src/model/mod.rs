@@ -47,6 +47,56 @@ pub struct Model {
     pub rows: Vec<Row>,
     /// Structs of fields that share a flag bit, ordered by path.
     pub groups: Vec<Group>,
+    /// The typed RPC errors (from the error tables), ordered by name; empty
+    /// without error tables.
+    pub rpc_errors: Vec<RpcErrorModel>,
+    /// Whether items link to their pages on core.telegram.org (Telegram's
+    /// schemas).
+    pub official_pages: bool,
+}
+
+/// One known RPC error: a variant of the generated `RpcError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RpcErrorModel {
+    /// The name as the tables spell it, `X` for a number (`FLOOD_WAIT_X`).
+    pub name: String,
+    /// The variant (`FloodWait`).
+    pub variant: String,
+    /// For a name with a number: the message before and after the number
+    /// (`FLOOD_WAIT_`, ``) and the field holding it (`seconds`).
+    pub number: Option<NumberField>,
+    /// The codes it comes with, the usual one first.
+    pub codes: Vec<i32>,
+    /// What it means, plain text (a number reads `{seconds}`).
+    pub description: String,
+}
+
+/// The number inside an error name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NumberField {
+    /// The message text before the number.
+    pub prefix: String,
+    /// The message text after it.
+    pub suffix: String,
+    /// The variant's field name (from the description's `{placeholder}`,
+    /// else `value`).
+    pub field: String,
+}
+
+/// An error a function's documentation says it can return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PossibleError {
+    /// The code.
+    pub code: i32,
+    /// The name (`X` for a number).
+    pub name: String,
+    /// What it means, as Markdown.
+    pub description: Option<String>,
+    /// Its variant of the generated `RpcError`, when errors are typed.
+    pub variant: Option<String>,
 }
 
 /// The struct of fields that share a flag bit (`saved_from_peer` and
@@ -168,6 +218,11 @@ pub struct Function {
     pub doc: Option<String>,
     /// The declaration as canonical TL text.
     pub declaration: String,
+    /// The errors its documentation lists, in the documentation's order.
+    pub errors: Vec<PossibleError>,
+    /// Who may call it, when a usability table was given (a function
+    /// without a row is [`crate::docs::Usability::Unknown`]).
+    pub usability: Option<crate::docs::Usability>,
 }
 
 /// A field of a constructor or function.

@@ -58,6 +58,34 @@ pub fn type_name(segment: &str) -> String {
     }
 }
 
+/// The variant names of typed RPC errors, one per error name, in order:
+/// the name without its number placeholder in UpperCamelCase
+/// (`FLOOD_WAIT_X` → `FloodWait`), `Error` in front of one that starts with
+/// a digit (`2FA_CONFIRM_WAIT_X` → `Error2faConfirmWait`). `Other` is left
+/// for unknown errors; a name that would repeat an earlier one gets a number.
+pub fn error_variant_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut taken: BTreeSet<String> = BTreeSet::from(["Other".to_owned()]);
+    names
+        .into_iter()
+        .map(|name| {
+            let words: Vec<&str> = name.split('_').filter(|w| *w != "X").collect();
+            let mut base = words.join("_").to_upper_camel_case();
+            if base.is_empty() {
+                base = "Unnamed".to_owned();
+            } else if base.starts_with(|c: char| c.is_ascii_digit()) {
+                base = format!("Error{base}");
+            }
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while !taken.insert(candidate.clone()) {
+                candidate = format!("{base}{n}");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
+}
+
 /// A field name for a TL field name (`g_a` → `g_a`, `type` → `r#type`).
 pub fn field_name(tl: &str) -> String {
     escape_ident(&tl.to_snake_case())
@@ -262,6 +290,28 @@ pub fn any_function_names<'a>(paths: impl IntoIterator<Item = &'a RustPath>) -> 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn error_variants() {
+        assert_eq!(
+            super::error_variant_names([
+                "FLOOD_WAIT_X",
+                "2FA_CONFIRM_WAIT_X",
+                "FILE_PART_X_MISSING",
+                "Timedout",
+                "OTHER",
+                "FLOOD_WAIT",
+            ]),
+            [
+                "FloodWait",
+                "Error2faConfirmWait",
+                "FilePartMissing",
+                "Timedout",
+                "Other2",
+                "FloodWait2"
+            ]
+        );
+    }
+
     use super::*;
 
     fn path(module: &[&str], name: &str) -> RustPath {

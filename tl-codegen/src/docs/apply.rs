@@ -1,0 +1,208 @@
+//! Putting the documentation into the model: descriptions where the schema
+//! has none, each function's errors and usability, the typed RPC errors,
+//! and a located warning for each entry the schema has no item for.
+
+use std::collections::BTreeSet;
+
+use tl_parser::{Diagnostic, Span};
+
+use super::{Documentation, Entry, Usability, text};
+use crate::error::{FileDiagnostic, one_line_each};
+use crate::model::{FieldModel, Model, NumberField, PossibleError, RpcErrorModel, names};
+
+/// What applying the documentation did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Applied {
+    /// Constructors with a description (from the schema or the documentation).
+    pub constructors_described: usize,
+    /// Types with a description.
+    pub types_described: usize,
+    /// Functions with a description.
+    pub functions_described: usize,
+    /// Documentation entries (constructors, types, methods, usability rows)
+    /// that name something the schema does not have.
+    pub stale: usize,
+    /// One `file:line:col: warning: ...` line per stale entry.
+    pub warnings: Vec<String>,
+}
+
+fn fill(doc: &mut Option<String>, from: Option<&String>) {
+    if doc.is_none() {
+        doc.clone_from(&from.cloned());
+    }
+}
+
+fn fill_fields(fields: &mut [FieldModel], entry: &Entry) {
+    for f in fields {
+        fill(&mut f.doc, entry.fields.get(&f.tl_name));
+    }
+}
+
+impl Documentation {
+    /// Fills `model` from this documentation (see the module documentation).
+    pub fn apply(&self, model: &mut Model) -> Applied {
+        let mut used: BTreeSet<(&'static str, String)> = BTreeSet::new();
+        model.official_pages |= self.constructors.len() + self.methods.len() > 0
+            && model.dialect == tl_parser::Dialect::Telegram;
+
+        for c in &mut model.constructors {
+            if let Some((key, entry)) = self.constructor(&c.tl_name) {
+                used.insert(("constructor", key.to_owned()));
+                fill(&mut c.doc, entry.description.as_ref());
+                fill_fields(&mut c.fields, entry);
+            }
+        }
+        for g in &mut model.groups {
+            if let Some((_, entry)) = self.constructor(&g.owner) {
+                fill_fields(&mut g.fields, entry);
+            }
+        }
+        for t in &mut model.types {
+            if let Some((key, entry)) = self.types.get_key_value(&t.tl_name) {
+                used.insert(("type", key.clone()));
+                fill(&mut t.doc, entry.description.as_ref());
+            }
+        }
+
+        model.rpc_errors = self.rpc_errors();
+        let variant_of = |name: &str| {
+            model
+                .rpc_errors
+                .binary_search_by(|e| e.name.as_str().cmp(name))
+                .ok()
+                .map(|i| model.rpc_errors[i].variant.clone())
+        };
+        let mut functions = std::mem::take(&mut model.functions);
+        for f in &mut functions {
+            if let Some((key, entry)) = self.methods.get_key_value(&f.tl_name) {
+                used.insert(("method", key.clone()));
+                fill(&mut f.doc, entry.description.as_ref());
+                fill_fields(&mut f.fields, entry);
+                f.errors = entry
+                    .errors
+                    .iter()
+                    .map(|e| PossibleError {
+                        code: e.code,
+                        name: e.name.clone(),
+                        description: e.description.clone(),
+                        variant: variant_of(&e.name),
+                    })
+                    .collect();
+            }
+            if self.has_usability {
+                let row = self.usability.get(&f.tl_name);
+                if row.is_some() {
+                    used.insert(("usability", f.tl_name.clone()));
+                }
+                f.usability = Some(row.map_or(Usability::Unknown, |r| r.usability));
+                // Errors the table lists that the documentation file does not.
+                for name in row.map(|r| r.errors.as_slice()).unwrap_or_default() {
+                    if f.errors.iter().any(|e| &e.name == name) {
+                        continue;
+                    }
+                    let info = self.errors.get(name);
+                    f.errors.push(PossibleError {
+                        code: info.and_then(|i| i.codes.first().copied()).unwrap_or(400),
+                        name: name.clone(),
+                        description: info.map(|i| text::paragraph(&i.description, &[])),
+                        variant: variant_of(name),
+                    });
+                }
+            }
+        }
+        model.functions = functions;
+
+        let mut applied = Applied {
+            constructors_described: model
+                .constructors
+                .iter()
+                .filter(|c| c.doc.is_some())
+                .count(),
+            types_described: model.types.iter().filter(|t| t.doc.is_some()).count(),
+            functions_described: model.functions.iter().filter(|f| f.doc.is_some()).count(),
+            ..Applied::default()
+        };
+        let mut warnings = Vec::new();
+        for ((kind, name), place) in &self.places {
+            if used.contains(&(*kind, name.clone())) || self.is_builtin(kind, name) {
+                continue;
+            }
+            applied.stale += 1;
+            let offset = self.entry_offset(kind, name, place.offset, place.file);
+            let what = if *kind == "usability" { "method" } else { kind };
+            warnings.push(FileDiagnostic::new(
+                place.file,
+                Diagnostic::warning(
+                    Span::new(offset, offset),
+                    format!("documentation for {what} `{name}`, which the schema does not have"),
+                ),
+            ));
+        }
+        warnings.sort_by_key(|d| (d.file, d.diagnostic.span.start));
+        applied.warnings = one_line_each(&self.sources, &warnings);
+        applied
+    }
+
+    /// Entries for the built-in types the generator maps to Rust types
+    /// (`int`, `Vector t`, `#`, ...), which have no item of their own.
+    fn is_builtin(&self, kind: &str, name: &str) -> bool {
+        kind == "type" && crate::model::WireType::primitive(name).is_some()
+            || matches!(
+                name,
+                "Vector t" | "vector" | "Vector" | "#" | "Object" | "X" | "!X"
+            )
+    }
+
+    /// Where the entry `name` of `kind` starts in its file: the JSON key, or
+    /// the CSV row.
+    fn entry_offset(&self, kind: &str, name: &str, from: usize, file: usize) -> usize {
+        if kind == "usability" {
+            return from;
+        }
+        let text = &self.sources[file].text;
+        text.get(from..)
+            .and_then(|rest| rest.find(&format!("\"{name}\": {{")))
+            .map_or(from, |at| from + at + 1)
+    }
+
+    /// The typed RPC errors of the error tables, ordered by name.
+    fn rpc_errors(&self) -> Vec<RpcErrorModel> {
+        let infos: Vec<_> = self.errors.values().collect();
+        let variants = names::error_variant_names(infos.iter().map(|i| i.name.as_str()));
+        infos
+            .into_iter()
+            .zip(variants)
+            .map(|(info, variant)| {
+                let words: Vec<&str> = info.name.split('_').collect();
+                let number = words.iter().position(|w| *w == "X").map(|at| {
+                    let prefix: String = words[..at].iter().map(|w| format!("{w}_")).collect();
+                    let suffix: String = words[at + 1..].iter().map(|w| format!("_{w}")).collect();
+                    NumberField {
+                        prefix,
+                        suffix,
+                        field: placeholder(&info.description)
+                            .map(|p| names::field_name(&p))
+                            .unwrap_or_else(|| "value".to_owned()),
+                    }
+                });
+                RpcErrorModel {
+                    name: info.name.clone(),
+                    variant,
+                    number,
+                    codes: info.codes.clone(),
+                    description: info.description.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The first `{name}` placeholder of a description.
+fn placeholder(description: &str) -> Option<String> {
+    let start = description.find('{')? + 1;
+    let len = description[start..].find('}')?;
+    let name = &description[start..start + len];
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| name.to_owned())
+}

@@ -1,0 +1,168 @@
+//! Documentation read from outside the schema: a documentation file in the
+//! format of `api-docs-223.json` (descriptions of constructors, types,
+//! methods and their parameters, each method's errors), a usability table
+//! (`method,usability,errors`, as `methods.csv`) and an error table
+//! (`name,codes,description`, as `errors.csv`).
+//!
+//! All three are optional. Documentation lags the schema by a layer or more,
+//! so an entry that names something the schema lacks is a located warning
+//! ([`Documentation::apply`]), and an item without documentation keeps the
+//! output it has without it. Only an unreadable or malformed file is an error.
+
+mod apply;
+mod read;
+pub(crate) mod text;
+
+use std::collections::BTreeMap;
+
+use crate::error::Source;
+
+pub use apply::Applied;
+
+/// Who may call a method, from the usability table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Usability {
+    /// Users only.
+    User,
+    /// Bots only.
+    Bot,
+    /// Users and bots.
+    Both,
+    /// The table says it does not know.
+    Unknown,
+}
+
+impl Usability {
+    /// The answer to "Can bots use this method?": `Yes`, `No` or `Unknown`.
+    pub fn bots(self) -> &'static str {
+        match self {
+            Usability::Bot | Usability::Both => "Yes",
+            Usability::User => "No",
+            Usability::Unknown => "Unknown",
+        }
+    }
+}
+
+/// A documented error a method can return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentedError {
+    /// The error code (400, 403, ...).
+    pub code: i32,
+    /// The error name as the tables spell it (`CHANNEL_INVALID`, `FLOOD_WAIT_X`).
+    pub name: String,
+    /// What it means, as Markdown.
+    pub description: Option<String>,
+}
+
+/// The documentation of one constructor, type or method.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Its description, as Markdown.
+    pub description: Option<String>,
+    /// Descriptions of its fields or parameters, by TL name, as Markdown.
+    pub fields: BTreeMap<String, String>,
+    /// The errors it can return (methods).
+    pub errors: Vec<DocumentedError>,
+}
+
+/// An error of the error tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// The name with its number placeholder written `X` (`FLOOD_WAIT_X`).
+    pub name: String,
+    /// The codes it comes with, the first being the usual one.
+    pub codes: Vec<i32>,
+    /// What it means, plain text; a number placeholder reads `{seconds}`.
+    pub description: String,
+}
+
+/// A row of the usability table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsabilityRow {
+    /// Who may call the method.
+    pub usability: Usability,
+    /// The errors the table lists for it.
+    pub errors: Vec<String>,
+}
+
+/// Where a documentation entry is, for warnings about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// Index into [`Documentation::sources`].
+    pub file: usize,
+    /// Byte offset of the entry.
+    pub offset: usize,
+}
+
+/// Everything read from the documentation inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Documentation {
+    /// The files read, for locating warnings.
+    pub(crate) sources: Vec<Source>,
+    /// The layer the documentation file describes.
+    pub layer: Option<u32>,
+    /// Constructors by TL name.
+    pub constructors: BTreeMap<String, Entry>,
+    /// Types by TL name.
+    pub types: BTreeMap<String, Entry>,
+    /// Methods by TL name.
+    pub methods: BTreeMap<String, Entry>,
+    /// Errors by name (`X` for the number placeholder).
+    pub errors: BTreeMap<String, ErrorInfo>,
+    /// The usability table, by method.
+    pub usability: BTreeMap<String, UsabilityRow>,
+    /// Whether a usability table was given (without one, bot usability is
+    /// not stated at all).
+    pub has_usability: bool,
+    /// Where each constructor, type and method entry is: `(kind, name)`.
+    pub(crate) places: BTreeMap<(&'static str, String), Place>,
+}
+
+impl Documentation {
+    /// Reads the inputs that are given. Fails on an unreadable or malformed file.
+    pub fn read(
+        docs: Option<&std::path::Path>,
+        usability: Option<&std::path::Path>,
+        errors: Option<&std::path::Path>,
+    ) -> Result<Documentation, crate::Error> {
+        let mut out = Documentation::default();
+        if let Some(path) = docs {
+            read::docs_file(&mut out, path)?;
+        }
+        if let Some(path) = usability {
+            read::usability_table(&mut out, path)?;
+        }
+        if let Some(path) = errors {
+            read::error_table(&mut out, path)?;
+        }
+        Ok(out)
+    }
+
+    /// Whether nothing was read.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The entry of constructor `name`. The documentation file sometimes
+    /// spells a constructor with a capital (`FileHash` for `fileHash`).
+    pub fn constructor(&self, name: &str) -> Option<(&str, &Entry)> {
+        lookup(&self.constructors, name)
+    }
+}
+
+/// `name`'s entry, or that of `name` with its base name capitalized.
+fn lookup<'d>(map: &'d BTreeMap<String, Entry>, name: &str) -> Option<(&'d str, &'d Entry)> {
+    if let Some((k, e)) = map.get_key_value(name) {
+        return Some((k, e));
+    }
+    let (namespace, base) = match name.rsplit_once('.') {
+        Some((ns, base)) => (format!("{ns}."), base),
+        None => (String::new(), name),
+    };
+    let mut chars = base.chars();
+    let first = chars.next()?;
+    let capitalized = format!("{namespace}{}{}", first.to_uppercase(), chars.as_str());
+    map.get_key_value(&capitalized)
+        .map(|(k, e)| (k.as_str(), e))
+}
