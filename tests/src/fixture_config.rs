@@ -34,6 +34,15 @@ pub fn config_for(fixture: &Fixture) -> Config {
             "--non-exhaustive" => {
                 config.non_exhaustive(true);
             }
+            "--docs" => {
+                config.docs_file(value());
+            }
+            "--usability" => {
+                config.usability_table(value());
+            }
+            "--errors" => {
+                config.error_table(value());
+            }
             other => panic!("{}: unknown fixture flag `{other}`", fixture.name),
         }
     }

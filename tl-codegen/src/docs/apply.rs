@@ -59,8 +59,8 @@ impl Documentation {
             }
         }
         for t in &mut model.types {
-            if let Some((key, entry)) = self.types.get_key_value(&t.tl_name) {
-                used.insert(("type", key.clone()));
+            if let Some((key, entry)) = self.type_entry(&t.tl_name) {
+                used.insert(("type", key.to_owned()));
                 fill(&mut t.doc, entry.description.as_ref());
             }
         }
@@ -75,8 +75,8 @@ impl Documentation {
         };
         let mut functions = std::mem::take(&mut model.functions);
         for f in &mut functions {
-            if let Some((key, entry)) = self.methods.get_key_value(&f.tl_name) {
-                used.insert(("method", key.clone()));
+            if let Some((key, entry)) = self.method(&f.tl_name) {
+                used.insert(("method", key.to_owned()));
                 fill(&mut f.doc, entry.description.as_ref());
                 fill_fields(&mut f.fields, entry);
                 f.errors = entry
@@ -147,11 +147,14 @@ impl Documentation {
     /// Entries for the built-in types the generator maps to Rust types
     /// (`int`, `Vector t`, `#`, ...), which have no item of their own.
     fn is_builtin(&self, kind: &str, name: &str) -> bool {
-        kind == "type" && crate::model::WireType::primitive(name).is_some()
-            || matches!(
-                name,
-                "Vector t" | "vector" | "Vector" | "#" | "Object" | "X" | "!X"
-            )
+        match kind {
+            "type" => {
+                crate::model::WireType::primitive(name).is_some()
+                    || matches!(name, "Vector t" | "Vector" | "#" | "Object" | "X" | "!X")
+            }
+            "constructor" => matches!(name, "boolTrue" | "boolFalse" | "true" | "vector"),
+            _ => false,
+        }
     }
 
     /// Where the entry `name` of `kind` starts in its file: the JSON key, or

@@ -145,24 +145,49 @@ impl Documentation {
     }
 
     /// The entry of constructor `name`. The documentation file sometimes
-    /// spells a constructor with a capital (`FileHash` for `fileHash`).
+    /// spells a name with capitals (`FileHash` for `fileHash`).
     pub fn constructor(&self, name: &str) -> Option<(&str, &Entry)> {
         lookup(&self.constructors, name)
     }
+
+    /// The entry of type `name` (`Account.Takeout` stands for `account.Takeout`).
+    pub fn type_entry(&self, name: &str) -> Option<(&str, &Entry)> {
+        lookup(&self.types, name)
+    }
+
+    /// The entry of method `name`.
+    pub fn method(&self, name: &str) -> Option<(&str, &Entry)> {
+        lookup(&self.methods, name)
+    }
 }
 
-/// `name`'s entry, or that of `name` with its base name capitalized.
+/// `name`'s entry; else the entry whose name differs only in the case of
+/// the first letter of its segments.
 fn lookup<'d>(map: &'d BTreeMap<String, Entry>, name: &str) -> Option<(&'d str, &'d Entry)> {
     if let Some((k, e)) = map.get_key_value(name) {
         return Some((k, e));
     }
-    let (namespace, base) = match name.rsplit_once('.') {
-        Some((ns, base)) => (format!("{ns}."), base),
-        None => (String::new(), name),
-    };
-    let mut chars = base.chars();
-    let first = chars.next()?;
-    let capitalized = format!("{namespace}{}{}", first.to_uppercase(), chars.as_str());
-    map.get_key_value(&capitalized)
-        .map(|(k, e)| (k.as_str(), e))
+    // Only the first letter of a segment can differ, so the candidates sort
+    // next to one another once that letter is either case: try each.
+    let segments: Vec<&str> = name.split('.').collect();
+    let variants = 1usize << segments.len().min(4);
+    (0..variants).find_map(|mask| {
+        let candidate: Vec<String> = segments
+            .iter()
+            .enumerate()
+            .map(|(i, seg)| {
+                let mut chars = seg.chars();
+                let first = chars.next().map(|c| {
+                    if mask & (1 << i) != 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                });
+                first.into_iter().chain(chars).collect()
+            })
+            .collect();
+        map.get_key_value(&candidate.join("."))
+            .map(|(k, e)| (k.as_str(), e))
+    })
 }

@@ -31,33 +31,24 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
                 }
             };
             quote! {
-                #[doc = #doc]
+                #(#[doc = #doc])*
                 pub #name: #ty,
             }
         })
         .collect()
 }
 
-fn field_doc(f: &FieldModel, here: Here, cx: &Context<'_>) -> String {
+/// A field's doc lines: its description (or its TL name) with what the
+/// wire does with it, then, with documentation inputs, its TL type linked.
+fn field_doc(f: &FieldModel, here: Here, cx: &Context<'_>) -> Vec<String> {
     let mut base = match &f.doc {
         Some(doc) => doc.clone(),
         None => format!("TL field `{}`.", f.tl_name),
     };
-    if cx.documented() {
-        let ty = match &f.kind {
-            FieldKind::Value { ty, .. } => Some(super::docs::type_link(ty, here, cx)),
-            FieldKind::Group { path, .. } => Some(super::docs::type_link(
-                &WireType::Bare(path.clone()),
-                here,
-                cx,
-            )),
-            _ => None,
-        };
-        if let Some(ty) = ty {
-            base = format!("{base}\n\n TL type: {ty}.");
-        }
+    if cx.documented() && !base.ends_with(['.', '!', '?', ':']) {
+        base.push('.');
     }
-    match &f.kind {
+    let first = match &f.kind {
         FieldKind::TrueFlag(bit) => {
             format!(" {base} Bit {} of `{}` on the wire.", bit.bit, bit.field)
         }
@@ -77,7 +68,23 @@ fn field_doc(f: &FieldModel, here: Here, cx: &Context<'_>) -> String {
             flag: None,
         } => format!(" {base} Its length is written as `{count}`."),
         FieldKind::Value { flag: None, .. } | FieldKind::Count { .. } => format!(" {base}"),
+    };
+    let mut lines = vec![first];
+    if cx.documented() {
+        let ty = match &f.kind {
+            FieldKind::Value { ty, .. } => Some(super::docs::type_link(ty, here, cx)),
+            FieldKind::Group { path, .. } => Some(super::docs::type_link(
+                &WireType::Bare(path.clone()),
+                here,
+                cx,
+            )),
+            _ => None,
+        };
+        if let Some(ty) = ty {
+            lines.extend([String::new(), format!(" TL type: {ty}.")]);
+        }
     }
+    lines
 }
 
 /// The mask of a flag bit: `1`, or `1 << N` so the bit number shows;

@@ -1,0 +1,261 @@
+//! Documentation inputs: the typed RPC errors of the `documented` fixture at
+//! work, the warnings for stale entries, and the shared layer-230
+//! documentation checked against the files it comes from (read here
+//! independently).
+
+use tests::fixtures::documented::errors::{RpcError, RpcErrorKind};
+use tests::fixtures::documented::functions::channels::InviteToChannel;
+use tl_codegen::Config;
+use tl_codegen::docs::{Documentation, Usability};
+
+#[test]
+fn rpc_errors_parse_by_name_and_number() {
+    assert_eq!(
+        RpcError::parse(400, "CHANNEL_INVALID"),
+        RpcError::ChannelInvalid
+    );
+    assert_eq!(
+        RpcError::parse(420, "FLOOD_WAIT_31"),
+        RpcError::FloodWait { seconds: 31 }
+    );
+    // The more specific pattern wins; a number in the middle of the name works.
+    assert_eq!(
+        RpcError::parse(420, "FLOOD_PREMIUM_WAIT_5"),
+        RpcError::FloodPremiumWait { seconds: 5 }
+    );
+    assert_eq!(
+        RpcError::parse(400, "FILE_PART_7_MISSING"),
+        RpcError::FilePartMissing { which: 7 }
+    );
+    assert_eq!(
+        RpcError::parse(420, "2FA_CONFIRM_WAIT_604800"),
+        RpcError::Error2faConfirmWait { seconds: 604800 }
+    );
+    // Not a number, or an unknown name: kept as it came.
+    for (code, message) in [
+        (420, "FLOOD_WAIT_"),
+        (420, "FLOOD_WAIT_X"),
+        (420, "FLOOD_WAIT_-1"),
+        (500, "SOMETHING_NEW"),
+    ] {
+        assert_eq!(
+            RpcError::parse(code, message),
+            RpcError::Other {
+                code,
+                message: message.to_owned()
+            }
+        );
+    }
+}
+
+#[test]
+fn rpc_error_accessors_and_display() {
+    let flood = RpcError::FloodWait { seconds: 31 };
+    assert_eq!(flood.code(), 420);
+    assert_eq!(flood.name(), "FLOOD_WAIT_X");
+    assert_eq!(
+        flood.description(),
+        "A wait of {seconds} seconds is required"
+    );
+    assert_eq!(flood.kind(), Some(RpcErrorKind::FloodWait));
+    assert_eq!(
+        flood.to_string(),
+        "FLOOD_WAIT_31 (420): A wait of {seconds} seconds is required"
+    );
+    // The first code of the table.
+    assert_eq!(RpcError::ChannelPrivate.code(), 400);
+    let other = RpcError::parse(500, "SOMETHING_NEW");
+    assert_eq!(
+        (other.code(), other.name(), other.kind()),
+        (500, "SOMETHING_NEW", None)
+    );
+    assert_eq!(other.to_string(), "SOMETHING_NEW (500)");
+    let as_error: &dyn std::error::Error = &flood;
+    assert!(as_error.source().is_none());
+}
+
+#[test]
+fn functions_list_their_errors() {
+    // The documentation file lists three errors, the usability table adds USER_BOT.
+    assert_eq!(
+        InviteToChannel::ERRORS,
+        [
+            RpcErrorKind::ChannelInvalid,
+            RpcErrorKind::ChannelPrivate,
+            RpcErrorKind::FloodWait,
+            RpcErrorKind::UserBot
+        ]
+    );
+    let error = RpcError::parse(420, "FLOOD_WAIT_3");
+    assert!(InviteToChannel::ERRORS.contains(&error.kind().unwrap()));
+}
+
+#[test]
+fn stale_entries_are_located_warnings() {
+    let root = test_support::repo_root();
+    let docs = root.join("schema/fixtures/docs");
+    let config = Config::new();
+    let mut model = config
+        .model(&[root.join("schema/fixtures/documented.tl")])
+        .unwrap();
+    let documentation = Documentation::read(
+        Some(&docs.join("api-docs.json")),
+        Some(&docs.join("methods.csv")),
+        Some(&docs.join("errors.csv")),
+    )
+    .unwrap();
+    let applied = documentation.apply(&mut model);
+    let dir = docs.display();
+    assert_eq!(
+        applied.warnings,
+        [
+            format!(
+                "{dir}/api-docs.json:17:6: warning: documentation for constructor `channelForbidden`, which the schema does not have"
+            ),
+            format!(
+                "{dir}/api-docs.json:43:6: warning: documentation for method `channels.deleteHistory`, which the schema does not have"
+            ),
+            format!(
+                "{dir}/methods.csv:4:1: warning: documentation for method `channels.deleteMessages`, which the schema does not have"
+            ),
+        ]
+    );
+    assert_eq!(applied.stale, 3);
+    // inputUser, updates (spelled `Updates` in the file); Updates; two methods.
+    assert_eq!(
+        (
+            applied.constructors_described,
+            applied.types_described,
+            applied.functions_described
+        ),
+        (2, 1, 2)
+    );
+}
+
+#[test]
+fn a_malformed_docs_file_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("tl-docs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("methods.csv");
+    std::fs::write(&bad, "name,who\nx,y\n").unwrap();
+    let err = Documentation::read(None, Some(&bad), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: expected the header `method,usability,errors`, found `name,who`",
+            bad.display()
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+tests::testdata_tests! {
+    helpers {
+        use std::collections::BTreeMap;
+        use tl_codegen::model::Model;
+
+        /// Layer 230 with mtproto and the shared documentation, and what
+        /// applying it did.
+        fn documented_layer() -> (Model, tl_codegen::docs::Applied) {
+            let shared = test_support::testdata_dir();
+            let schema = shared.join("schema/telegram");
+            let docs = shared.join("docs");
+            let mut model = Config::new()
+                .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+                .unwrap();
+            let documentation = Documentation::read(
+                Some(&docs.join("api-docs-223.json")),
+                Some(&docs.join("methods.csv")),
+                Some(&docs.join("errors.csv")),
+            )
+            .unwrap();
+            let applied = documentation.apply(&mut model);
+            (model, applied)
+        }
+
+        fn function<'m>(model: &'m Model, name: &str) -> &'m tl_codegen::model::Function {
+            model.functions.iter().find(|f| f.tl_name == name).unwrap()
+        }
+    }
+
+    /// Every error the documentation file gives for `channels.inviteToChannel`,
+    /// with its code and description (read from the JSON here).
+    fn invite_to_channel_lists_every_documented_error() {
+        let (model, _) = documented_layer();
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(test_support::testdata_dir().join("docs/api-docs-223.json")).unwrap(),
+        )
+        .unwrap();
+        let listed = json["methods"]["channels.inviteToChannel"]["errors"].as_array().unwrap();
+        assert_eq!(listed.len(), 20);
+        let f = function(&model, "channels.inviteToChannel");
+        for error in listed {
+            let name = error["type"].as_str().unwrap();
+            let found = f.errors.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name} missing"));
+            assert_eq!(i64::from(found.code), error["code"].as_i64().unwrap(), "{name}");
+            assert_eq!(found.description.as_deref(), error["description"].as_str(), "{name}");
+            assert!(found.variant.is_some(), "{name} has no typed variant");
+        }
+        // The seed page says bots may call it; the usability table says users only.
+        assert_eq!(f.usability, Some(Usability::User));
+    }
+
+    /// `messages.importChatInvite` documents its `hash` parameter.
+    fn import_chat_invite_documents_hash() {
+        let (model, _) = documented_layer();
+        let f = function(&model, "messages.importChatInvite");
+        let hash = f.fields.iter().find(|p| p.tl_name == "hash").unwrap();
+        assert_eq!(
+            hash.doc.as_deref(),
+            Some("hash from a chat invite deep link[¹](https://core.telegram.org/api/links#chat-invite-links)")
+        );
+        assert_eq!(
+            f.doc.as_deref(),
+            Some("Import a chat invite and join a private chat/supergroup/channel")
+        );
+    }
+
+    /// For every method with a row in `methods.csv` (read here by hand), the
+    /// model's answer to "Can bots use this method?" is the table's.
+    fn bot_usability_agrees_with_the_table() {
+        let (model, _) = documented_layer();
+        let table = std::fs::read_to_string(test_support::testdata_dir().join("docs/methods.csv")).unwrap();
+        let rows: BTreeMap<&str, &str> = table
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut cells = line.split(',');
+                Some((cells.next()?, cells.next()?))
+            })
+            .collect();
+        let mut checked = 0;
+        for f in &model.functions {
+            let expected = match rows.get(f.tl_name.as_str()) {
+                Some(&"user") => "No",
+                Some(&"bot") | Some(&"both") => "Yes",
+                Some(_) | None => "Unknown",
+            };
+            assert_eq!(f.usability.map(Usability::bots), Some(expected), "{}", f.tl_name);
+            checked += usize::from(rows.contains_key(f.tl_name.as_str()));
+        }
+        assert!(checked > 300, "{checked} methods with a row");
+    }
+
+    /// What the shared documentation covers (the figures of the closing note).
+    fn coverage_of_the_shared_documentation() {
+        let (model, applied) = documented_layer();
+        println!(
+            "constructors described: {} of {}; types: {} of {}; functions: {} of {}; stale entries: {}",
+            applied.constructors_described,
+            model.constructors.len(),
+            applied.types_described,
+            model.types.len(),
+            applied.functions_described,
+            model.functions.len(),
+            applied.stale
+        );
+        assert!(applied.functions_described * 10 > model.functions.len() * 8);
+        assert_eq!(applied.stale, applied.warnings.len());
+        assert!(model.rpc_errors.len() > 500);
+    }
+}
