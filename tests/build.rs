@@ -77,6 +77,45 @@ fn generate_api(paths: &[&Path], out: &Path) {
     let model = config.model(paths).unwrap_or_else(|e| panic!("{e}"));
     config.write(&model).unwrap_or_else(|e| panic!("{e}"));
     write(&out.join("dispatch.rs"), dispatch(&model));
+    book_examples(model, out);
+}
+
+/// The Rust example of every method page of the reference book (written
+/// with the shared documentation), each in a module of its own, compiled
+/// against the generated layer as `tl`.
+fn book_examples(mut model: Model, out: &Path) {
+    let docs = test_support::testdata_dir().join("docs");
+    let inputs = ["api-docs-223.json", "methods.csv", "errors.csv"].map(|f| docs.join(f));
+    for path in &inputs {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    let documentation =
+        tl_codegen::docs::Documentation::read(Some(&inputs[0]), Some(&inputs[1]), Some(&inputs[2]))
+            .unwrap_or_else(|e| panic!("{e}"));
+    documentation.apply(&mut model);
+    let book = tl_codegen::docs::Book::new(&model);
+    let mut text = String::new();
+    for (i, page) in book
+        .pages
+        .iter()
+        .filter(|p| p.path.starts_with("method/"))
+        .enumerate()
+    {
+        let example = page
+            .text
+            .split("```rust\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap_or_else(|| panic!("{}: no Rust example", page.path));
+        text.push_str(&format!(
+            "/// The example of `{}`.\npub mod example_{i} {{\n    use super::tl;\n{example}}}\n",
+            page.path
+        ));
+    }
+    let path = out.join("book_examples.rs");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(&path, text).expect("OUT_DIR is writable");
+    }
 }
 
 fn path(root: &str, p: &RustPath) -> TokenStream {

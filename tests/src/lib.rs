@@ -24,6 +24,17 @@ pub mod dispatch {
     include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 }
 
+/// The Rust example of every method page of the reference book
+/// (`tl_codegen::docs::Book` with the shared documentation), compiled
+/// against the generated layer. Its functions are never called: that they
+/// compile is the test.
+#[cfg(tl_testdata)]
+#[allow(dead_code)]
+pub mod book_examples {
+    use crate::api as tl;
+    include!(concat!(env!("OUT_DIR"), "/book_examples.rs"));
+}
+
 /// The fixtures' generated code.
 pub mod fixtures {
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));

@@ -4,6 +4,8 @@
 //! tl-codegen check [--dialect telegram|tdlib] [--format human|json] FILE...
 //! tl-codegen generate [--dialect telegram|tdlib] [--serde] [--lossy-strings]
 //!                     [--runtime-crate PATH] [--non-exhaustive] [-o OUT] FILE...
+//! tl-codegen docs [--dialect ...] [--docs FILE] [--usability FILE] [--errors FILE]
+//!                 -o DIR FILE...
 //! tl-codegen diff [--dialect ...] [--non-exhaustive] [--format text|markdown|json]
 //!                 [--fail-on-breaking] [-o OUT] (OLD NEW | --old FILE... --new FILE...)
 //! ```
@@ -20,7 +22,7 @@ use clap::{Parser, Subcommand};
 
 mod cli;
 
-use cli::{check, diff, generate};
+use cli::{check, diff, docs, generate};
 
 /// Generate Rust from TL schemas, or check schemas for problems.
 #[derive(Debug, Parser)]
@@ -40,6 +42,9 @@ enum Command {
     /// Compare two versions of a schema: what was added, removed and changed,
     /// and what breaks Rust code or the wire.
     Diff(diff::Args),
+    /// Write reference pages for a schema (an mdBook), with descriptions,
+    /// examples, parameters, results, errors and bot usability.
+    Docs(docs::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +53,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Docs(args) => docs::run(&args),
     };
     exit.into()
 }

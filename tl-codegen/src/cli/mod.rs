@@ -8,6 +8,7 @@ use tl_codegen::{Config, Dialect};
 
 pub mod check;
 pub mod diff;
+pub mod docs;
 pub mod generate;
 
 /// How a command ends.

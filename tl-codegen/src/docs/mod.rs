@@ -10,6 +10,7 @@
 //! output it has without it. Only an unreadable or malformed file is an error.
 
 mod apply;
+mod book;
 mod read;
 pub(crate) mod text;
 
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 use crate::error::Source;
 
 pub use apply::Applied;
+pub use book::{Book, Page};
 
 /// Who may call a method, from the usability table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

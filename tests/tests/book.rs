@@ -1,0 +1,172 @@
+//! The reference book (`tl_codegen::docs::Book`): the `documented` fixture's
+//! pages as reviewed snapshots, and layer 230's pages checked against the
+//! shared documentation files (read here independently). The Rust example
+//! of every layer-230 method page is compiled in `tests::book_examples`.
+
+use std::collections::BTreeSet;
+
+use tl_codegen::Config;
+use tl_codegen::docs::{Book, Documentation};
+
+fn fixture_book() -> Book {
+    let root = test_support::repo_root();
+    let docs = root.join("schema/fixtures/docs");
+    let mut model = Config::new()
+        .model(&[root.join("schema/fixtures/documented.tl")])
+        .unwrap();
+    Documentation::read(
+        Some(&docs.join("api-docs.json")),
+        Some(&docs.join("methods.csv")),
+        Some(&docs.join("errors.csv")),
+    )
+    .unwrap()
+    .apply(&mut model);
+    Book::new(&model)
+}
+
+#[test]
+fn fixture_pages() {
+    let book = fixture_book();
+    for path in [
+        "method/channels.inviteToChannel.md",
+        "method/messages.importChatInvite.md",
+        "constructor/inputUser.md",
+        "type/Updates.md",
+        "ns/channels.md",
+        "SUMMARY.md",
+    ] {
+        let page = book.page(path).unwrap_or_else(|| panic!("{path} missing"));
+        insta::assert_snapshot!(format!("book_{}", path.replace(['/', '.'], "_")), page.text);
+    }
+}
+
+/// Every link of `SUMMARY.md` is a page, and every page but the summary is
+/// linked from it.
+fn check_summary(book: &Book) {
+    let summary = &book.page("SUMMARY.md").unwrap().text;
+    let linked: BTreeSet<&str> = summary
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .collect();
+    let pages: BTreeSet<&str> = book
+        .pages
+        .iter()
+        .map(|p| p.path.as_str())
+        .filter(|p| *p != "SUMMARY.md")
+        .collect();
+    assert_eq!(linked, pages);
+}
+
+#[test]
+fn fixture_summary_links_every_page() {
+    check_summary(&fixture_book());
+}
+
+#[test]
+fn book_is_written_as_an_mdbook() {
+    let dir = std::env::temp_dir().join(format!("tl-book-{}", std::process::id()));
+    fixture_book().write(&dir).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("book.toml")).unwrap(),
+        "[book]\ntitle = \"TL schema reference, layer 7\"\nsrc = \"src\"\n"
+    );
+    assert!(dir.join("src/SUMMARY.md").is_file());
+    assert!(dir.join("src/method/channels.inviteToChannel.md").is_file());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+tests::testdata_tests! {
+    helpers {
+        use std::collections::BTreeMap;
+
+        fn layer_book() -> Book {
+            let shared = test_support::testdata_dir();
+            let schema = shared.join("schema/telegram");
+            let docs = shared.join("docs");
+            let mut model = Config::new().model(&[schema.join("api-230.tl")]).unwrap();
+            Documentation::read(
+                Some(&docs.join("api-docs-223.json")),
+                Some(&docs.join("methods.csv")),
+                Some(&docs.join("errors.csv")),
+            )
+            .unwrap()
+            .apply(&mut model);
+            Book::new(&model)
+        }
+
+        fn section<'t>(page: &'t str, heading: &str) -> &'t str {
+            let start = page.find(&format!("## {heading}\n")).unwrap_or_else(|| panic!("no {heading}"));
+            let rest = &page[start + heading.len() + 4..];
+            rest.split("\n## ").next().unwrap()
+        }
+    }
+
+    /// The page carries every error the documentation file gives for the
+    /// method, with code and description, and the table's bot answer.
+    fn invite_to_channel_page_carries_every_error() {
+        let book = layer_book();
+        let page = &book.page("method/channels.inviteToChannel.md").unwrap().text;
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(test_support::testdata_dir().join("docs/api-docs-223.json")).unwrap(),
+        )
+        .unwrap();
+        let errors = section(page, "Possible errors");
+        let listed = json["methods"]["channels.inviteToChannel"]["errors"].as_array().unwrap();
+        for error in listed {
+            let row = format!(
+                "| {} | {} | {} |",
+                error["code"],
+                error["type"].as_str().unwrap().replace('_', "\\_"),
+                error["description"].as_str().unwrap()
+            );
+            assert!(errors.contains(&row), "missing `{row}`");
+        }
+        assert_eq!(errors.lines().filter(|l| l.starts_with("| 4")).count(), listed.len());
+        assert_eq!(section(page, "Can bots use this method?").trim().lines().next(), Some("No"));
+        for part in ["# channels.inviteToChannel\n", "## Example\n", "## Parameters\n", "## Result\n", "## Related pages\n"] {
+            assert!(page.contains(part), "{part}");
+        }
+    }
+
+    fn import_chat_invite_page_describes_hash() {
+        let book = layer_book();
+        let page = &book.page("method/messages.importChatInvite.md").unwrap().text;
+        assert!(page.contains(
+            "| **hash** | string | hash from a chat invite deep link[¹](https://core.telegram.org/api/links#chat-invite-links) |"
+        ), "{page}");
+    }
+
+    /// Each method page's bot answer is the usability table's (read here by hand).
+    fn bot_answers_agree_with_the_table() {
+        let book = layer_book();
+        let table = std::fs::read_to_string(test_support::testdata_dir().join("docs/methods.csv")).unwrap();
+        let rows: BTreeMap<&str, &str> = table
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut cells = line.split(',');
+                Some((cells.next()?, cells.next()?))
+            })
+            .collect();
+        let mut checked = 0;
+        for (method, usability) in &rows {
+            let Some(page) = book.page(&format!("method/{method}.md")) else {
+                continue; // a method the schema no longer has
+            };
+            let expected = match *usability {
+                "user" => "No",
+                "bot" | "both" => "Yes",
+                _ => "Unknown",
+            };
+            let answer = section(&page.text, "Can bots use this method?").trim().lines().next();
+            assert_eq!(answer, Some(expected), "{method}");
+            checked += 1;
+        }
+        assert!(checked > 300, "{checked}");
+    }
+
+    fn layer_summary_links_every_page() {
+        check_summary(&layer_book());
+    }
+}

@@ -1,0 +1,93 @@
+//! `tl-codegen docs`: reference pages for a schema, as an mdBook.
+//!
+//! ```text
+//! tl-codegen docs [--dialect ...] [--docs FILE] [--usability FILE] [--errors FILE] -o DIR SCHEMA...
+//! ```
+//!
+//! Writes `DIR/book.toml` and `DIR/src/` (`SUMMARY.md`, `README.md`, one
+//! page per method, constructor and type, an index per namespace); `mdbook
+//! build DIR` renders it. Prints one summary line on stdout: how many items
+//! got a description and how many documentation entries name something the
+//! schema lacks (each of those is a warning on stderr).
+//!
+//! Exit status: 0 when the book is written, 1 when a schema has errors, 2 on
+//! a file that cannot be read or written or a malformed documentation file.
+
+use std::path::PathBuf;
+
+use tl_codegen::docs::{Book, Documentation};
+use tl_codegen::{Config, Error};
+
+use super::{Exit, SchemaArgs};
+
+/// Arguments of `tl-codegen docs`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub schema: SchemaArgs,
+    /// A documentation file (`api-docs` JSON).
+    #[arg(long = "docs", value_name = "FILE")]
+    pub docs_file: Option<PathBuf>,
+    /// A usability table (`method,usability,errors` CSV).
+    #[arg(long = "usability", value_name = "FILE")]
+    pub usability_table: Option<PathBuf>,
+    /// An error table (`name,codes,description` CSV).
+    #[arg(long = "errors", value_name = "FILE")]
+    pub error_table: Option<PathBuf>,
+    /// The book's folder.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// The schema files, read together.
+    #[arg(required = true, value_name = "SCHEMA")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Runs the command.
+pub fn run(args: &Args) -> Exit {
+    let mut config = Config::new();
+    args.schema.apply(&mut config);
+    let mut model = match config.model(&args.files) {
+        Ok(model) => model,
+        Err(e @ Error::Schema(_)) => {
+            eprint!("{e}");
+            return Exit::SchemaErrors;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let documentation = match Documentation::read(
+        args.docs_file.as_deref(),
+        args.usability_table.as_deref(),
+        args.error_table.as_deref(),
+    ) {
+        Ok(documentation) => documentation,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Failure;
+        }
+    };
+    let applied = documentation.apply(&mut model);
+    for warning in &applied.warnings {
+        eprintln!("{warning}");
+    }
+    let book = Book::new(&model);
+    if let Err(e) = book.write(&args.output) {
+        eprintln!("error: {e}");
+        return Exit::Failure;
+    }
+    println!(
+        "{}: {} pages; described: {} of {} methods, {} of {} constructors, {} of {} types; {} stale documentation entries",
+        args.output.display(),
+        book.pages.len(),
+        applied.functions_described,
+        model.functions.len(),
+        applied.constructors_described,
+        model.constructors.len(),
+        applied.types_described,
+        model.types.len(),
+        applied.stale
+    );
+    Exit::Success
+}
