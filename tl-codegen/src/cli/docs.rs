@@ -77,10 +77,18 @@ pub fn run(args: &Args) -> Exit {
         eprintln!("error: {e}");
         return Exit::Failure;
     }
+    let namespaces = book
+        .pages
+        .iter()
+        .filter(|p| p.path.starts_with("ns/"))
+        .count();
     println!(
-        "{}: {} pages; described: {} of {} methods, {} of {} constructors, {} of {} types; {} stale documentation entries",
+        "{}: {} pages ({} methods, {} constructors, {} types, {namespaces} namespaces, the summary and the overview); described: {} of {} methods, {} of {} constructors, {} of {} types; {} stale documentation entries",
         args.output.display(),
         book.pages.len(),
+        model.functions.len(),
+        model.constructors.len(),
+        model.types.len(),
         applied.functions_described,
         model.functions.len(),
         applied.constructors_described,
