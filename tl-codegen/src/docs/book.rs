@@ -76,6 +76,11 @@ struct Writer<'m> {
     type_names: BTreeMap<&'m RustPath, &'m str>,
     /// Constructor TL names by struct path (for bare types).
     constructor_names: BTreeMap<&'m RustPath, &'m str>,
+    /// Types by Rust path and by TL name.
+    types_by_path: BTreeMap<&'m RustPath, &'m BoxedType>,
+    types_by_name: BTreeMap<&'m str, &'m BoxedType>,
+    /// The functions returning each type (or a vector of it), by type TL name.
+    returning: BTreeMap<&'m str, Vec<&'m str>>,
 }
 
 /// The namespace of a TL name (`channels` for `channels.inviteToChannel`).
@@ -103,8 +108,23 @@ fn tl_path(root: &str, path: &RustPath) -> String {
 
 impl<'m> Writer<'m> {
     fn new(model: &'m Model) -> Self {
+        let types_by_path: BTreeMap<&RustPath, &BoxedType> =
+            model.types.iter().map(|t| (&t.path, t)).collect();
+        let mut returning: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for f in &model.functions {
+            if let Some(t) = returned_type(&types_by_path, &f.returns) {
+                returning.entry(&t.tl_name).or_default().push(&f.tl_name);
+            }
+        }
         Writer {
             model,
+            types_by_name: model
+                .types
+                .iter()
+                .map(|t| (t.tl_name.as_str(), t))
+                .collect(),
+            types_by_path,
+            returning,
             type_names: model
                 .types
                 .iter()
@@ -300,11 +320,7 @@ impl<'m> Writer<'m> {
 
     /// The boxed type a result is, or holds a vector of.
     fn returned_type(&self, ty: &WireType) -> Option<&'m BoxedType> {
-        match ty {
-            WireType::Boxed(path) => self.model.types.iter().find(|t| &t.path == path),
-            WireType::Vector { elem, .. } => self.returned_type(elem),
-            _ => None,
-        }
+        returned_type(&self.types_by_path, ty)
     }
 
     fn constructor_page(&self, c: &Constructor) -> Page {
@@ -315,7 +331,7 @@ impl<'m> Writer<'m> {
         let _ = write!(text, "```tl\n{}\n```\n", c.declaration);
         text.push_str(&self.fields_table(&c.fields, "Fields"));
         let _ = write!(text, "\n## Type\n\n[{0}](../type/{0}.md)\n", c.result);
-        if let Some(t) = self.model.types.iter().find(|t| t.tl_name == c.result) {
+        if let Some(t) = self.types_by_name.get(c.result.as_str()) {
             let others: Vec<String> = t
                 .variants
                 .iter()
@@ -356,14 +372,11 @@ impl<'m> Writer<'m> {
             let _ = writeln!(text, "- [{0}](../constructor/{0}.md)", c.tl_name);
         }
         let returning: Vec<String> = self
-            .model
-            .functions
-            .iter()
-            .filter(|f| {
-                self.returned_type(&f.returns)
-                    .is_some_and(|r| r.tl_name == t.tl_name)
-            })
-            .map(|f| format!("- [{0}](../method/{0}.md)", f.tl_name))
+            .returning
+            .get(t.tl_name.as_str())
+            .into_iter()
+            .flatten()
+            .map(|name| format!("- [{name}](../method/{name}.md)"))
             .collect();
         if !returning.is_empty() {
             let _ = write!(
@@ -383,6 +396,18 @@ impl<'m> Writer<'m> {
             path: format!("type/{}.md", t.tl_name),
             text,
         }
+    }
+}
+
+/// The boxed type a result is, or holds a vector of.
+fn returned_type<'m>(
+    types: &BTreeMap<&'m RustPath, &'m BoxedType>,
+    ty: &WireType,
+) -> Option<&'m BoxedType> {
+    match ty {
+        WireType::Boxed(path) => types.get(path).copied(),
+        WireType::Vector { elem, .. } => returned_type(types, elem),
+        _ => None,
     }
 }
 

@@ -26,7 +26,8 @@ pub struct Context<'a> {
     config: &'a Config,
     /// The path generated code reaches the runtime crate by (`::tl_runtime`).
     pub runtime: TokenStream,
-    /// Whether documentation inputs were given (their sections are emitted).
+    /// Whether a documentation file or a usability table was given (their
+    /// doc sections are emitted; an error table alone adds typed errors).
     documented: bool,
     /// Whether the model has typed RPC errors (an `errors` module).
     typed_errors: bool,
@@ -45,11 +46,11 @@ impl<'a> Context<'a> {
                 option: "runtime_crate",
                 reason: format!("`{path}` is not a Rust path: {e}"),
             })?;
-        let (docs, usability, errors) = config.docs_inputs();
+        let (docs, usability, _) = config.docs_inputs();
         Ok(Context {
             config,
             runtime,
-            documented: docs.is_some() || usability.is_some() || errors.is_some(),
+            documented: docs.is_some() || usability.is_some(),
             typed_errors: !model.rpc_errors.is_empty(),
             official_pages: model.official_pages,
         })
