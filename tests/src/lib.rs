@@ -40,6 +40,22 @@ pub mod fixtures {
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
 }
 
+/// The rows of the shared `docs/methods.csv` (method → usability), read by
+/// splitting lines, independently of the generator's CSV reader.
+pub fn usability_rows() -> std::collections::BTreeMap<String, String> {
+    let path = test_support::testdata_dir().join("docs/methods.csv");
+    let table =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    table
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut cells = line.split(',');
+            Some((cells.next()?.to_owned(), cells.next()?.to_owned()))
+        })
+        .collect()
+}
+
 /// Decodes `bytes` as a `T` (the whole input) and encodes the value again.
 pub fn reencode<T: Deserializable + Serializable>(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
     T::from_bytes(bytes).map(|v| v.to_bytes())

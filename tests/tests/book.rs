@@ -78,7 +78,6 @@ fn book_is_written_as_an_mdbook() {
 
 tests::testdata_tests! {
     helpers {
-        use std::collections::BTreeMap;
 
         fn layer_book() -> Book {
             let shared = test_support::testdata_dir();
@@ -140,21 +139,13 @@ tests::testdata_tests! {
     /// Each method page's bot answer is the usability table's (read here by hand).
     fn bot_answers_agree_with_the_table() {
         let book = layer_book();
-        let table = std::fs::read_to_string(test_support::testdata_dir().join("docs/methods.csv")).unwrap();
-        let rows: BTreeMap<&str, &str> = table
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut cells = line.split(',');
-                Some((cells.next()?, cells.next()?))
-            })
-            .collect();
+        let rows = tests::usability_rows();
         let mut checked = 0;
         for (method, usability) in &rows {
             let Some(page) = book.page(&format!("method/{method}.md")) else {
                 continue; // a method the schema no longer has
             };
-            let expected = match *usability {
+            let expected = match usability.as_str() {
                 "user" => "No",
                 "bot" | "both" => "Yes",
                 _ => "Unknown",

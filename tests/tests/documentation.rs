@@ -151,7 +151,6 @@ fn a_malformed_docs_file_is_an_error() {
 
 tests::testdata_tests! {
     helpers {
-        use std::collections::BTreeMap;
         use tl_codegen::model::Model;
 
         /// Layer 230 with mtproto and the shared documentation, and what
@@ -219,24 +218,16 @@ tests::testdata_tests! {
     /// model's answer to "Can bots use this method?" is the table's.
     fn bot_usability_agrees_with_the_table() {
         let (model, _) = documented_layer();
-        let table = std::fs::read_to_string(test_support::testdata_dir().join("docs/methods.csv")).unwrap();
-        let rows: BTreeMap<&str, &str> = table
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut cells = line.split(',');
-                Some((cells.next()?, cells.next()?))
-            })
-            .collect();
+        let rows = tests::usability_rows();
         let mut checked = 0;
         for f in &model.functions {
-            let expected = match rows.get(f.tl_name.as_str()) {
-                Some(&"user") => "No",
-                Some(&"bot") | Some(&"both") => "Yes",
+            let expected = match rows.get(&f.tl_name).map(String::as_str) {
+                Some("user") => "No",
+                Some("bot" | "both") => "Yes",
                 Some(_) | None => "Unknown",
             };
             assert_eq!(f.usability.map(Usability::bots), Some(expected), "{}", f.tl_name);
-            checked += usize::from(rows.contains_key(f.tl_name.as_str()));
+            checked += usize::from(rows.contains_key(&f.tl_name));
         }
         assert!(checked > 300, "{checked} methods with a row");
     }

@@ -15,25 +15,18 @@
 
 use std::path::PathBuf;
 
-use tl_codegen::docs::{Book, Documentation};
+use tl_codegen::docs::Book;
 use tl_codegen::{Config, Error};
 
-use super::{Exit, SchemaArgs};
+use super::{DocsArgs, Exit, SchemaArgs};
 
 /// Arguments of `tl-codegen docs`.
 #[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub schema: SchemaArgs,
-    /// A documentation file (`api-docs` JSON).
-    #[arg(long = "docs", value_name = "FILE")]
-    pub docs_file: Option<PathBuf>,
-    /// A usability table (`method,usability,errors` CSV).
-    #[arg(long = "usability", value_name = "FILE")]
-    pub usability_table: Option<PathBuf>,
-    /// An error table (`name,codes,description` CSV).
-    #[arg(long = "errors", value_name = "FILE")]
-    pub error_table: Option<PathBuf>,
+    #[command(flatten)]
+    pub docs: DocsArgs,
     /// The book's folder.
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
@@ -57,11 +50,7 @@ pub fn run(args: &Args) -> Exit {
             return Exit::Failure;
         }
     };
-    let documentation = match Documentation::read(
-        args.docs_file.as_deref(),
-        args.usability_table.as_deref(),
-        args.error_table.as_deref(),
-    ) {
+    let documentation = match args.docs.read() {
         Ok(documentation) => documentation,
         Err(e) => {
             eprintln!("error: {e}");

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use tl_codegen::{Config, Error};
 
-use super::{Exit, SchemaArgs};
+use super::{DocsArgs, Exit, SchemaArgs};
 
 /// Arguments of `tl-codegen generate`.
 #[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
@@ -39,16 +39,8 @@ pub struct CodegenArgs {
     /// and functions are not breaking changes downstream.
     #[arg(long)]
     pub non_exhaustive: bool,
-    /// A documentation file (`api-docs` JSON): descriptions, parameters,
-    /// each method's errors.
-    #[arg(long = "docs", value_name = "FILE")]
-    pub docs_file: Option<PathBuf>,
-    /// A usability table (`method,usability,errors` CSV): who may call each method.
-    #[arg(long = "usability", value_name = "FILE")]
-    pub usability_table: Option<PathBuf>,
-    /// An error table (`name,codes,description` CSV): typed RPC errors.
-    #[arg(long = "errors", value_name = "FILE")]
-    pub error_table: Option<PathBuf>,
+    #[command(flatten)]
+    pub docs: DocsArgs,
 }
 
 impl From<&Args> for Config {
@@ -60,9 +52,7 @@ impl From<&Args> for Config {
             lossy_strings,
             runtime_crate,
             non_exhaustive,
-            docs_file,
-            usability_table,
-            error_table,
+            docs,
         } = &args.codegen;
         config
             .serde(*serde)
@@ -71,15 +61,7 @@ impl From<&Args> for Config {
         if let Some(path) = runtime_crate {
             config.runtime_crate(path.clone());
         }
-        if let Some(path) = docs_file {
-            config.docs_file(path);
-        }
-        if let Some(path) = usability_table {
-            config.usability_table(path);
-        }
-        if let Some(path) = error_table {
-            config.error_table(path);
-        }
+        docs.apply(&mut config);
         config
     }
 }

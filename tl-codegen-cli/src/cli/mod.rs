@@ -66,3 +66,42 @@ fn dialect_parser() -> impl TypedValueParser<Value = Dialect> {
     )
     .map(|name| Dialect::from_name(&name).unwrap_or_default())
 }
+
+/// The documentation inputs, taken by `generate` and `docs`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct DocsArgs {
+    /// A documentation file (`api-docs` JSON): descriptions, parameters,
+    /// each method's errors.
+    #[arg(long = "docs", value_name = "FILE")]
+    pub docs_file: Option<std::path::PathBuf>,
+    /// A usability table (`method,usability,errors` CSV): who may call each method.
+    #[arg(long = "usability", value_name = "FILE")]
+    pub usability_table: Option<std::path::PathBuf>,
+    /// An error table (`name,codes,description` CSV): typed RPC errors.
+    #[arg(long = "errors", value_name = "FILE")]
+    pub error_table: Option<std::path::PathBuf>,
+}
+
+impl DocsArgs {
+    /// Sets these inputs on `config`.
+    pub fn apply(&self, config: &mut Config) {
+        if let Some(path) = &self.docs_file {
+            config.docs_file(path);
+        }
+        if let Some(path) = &self.usability_table {
+            config.usability_table(path);
+        }
+        if let Some(path) = &self.error_table {
+            config.error_table(path);
+        }
+    }
+
+    /// Reads the inputs that are given.
+    pub fn read(&self) -> Result<tl_codegen::docs::Documentation, tl_codegen::Error> {
+        tl_codegen::docs::Documentation::read(
+            self.docs_file.as_deref(),
+            self.usability_table.as_deref(),
+            self.error_table.as_deref(),
+        )
+    }
+}

@@ -107,6 +107,26 @@ fn tl_path(root: &str, path: &RustPath) -> String {
 }
 
 impl<'m> Writer<'m> {
+    /// A page at `kind/name.md`: `# name`, the description, then `body`,
+    /// then the link to the official page (when the schema has them).
+    fn page(&self, kind: &str, name: &str, doc: Option<&str>, body: &str) -> Page {
+        let mut text = format!("# {name}\n\n");
+        if let Some(doc) = doc {
+            let _ = write!(text, "{doc}\n\n");
+        }
+        text.push_str(body);
+        if self.model.official_pages {
+            let _ = write!(
+                text,
+                "\n[Official page](https://core.telegram.org/{kind}/{name})\n"
+            );
+        }
+        Page {
+            path: format!("{kind}/{name}.md"),
+            text,
+        }
+    }
+
     fn new(model: &'m Model) -> Self {
         let types_by_path: BTreeMap<&RustPath, &BoxedType> =
             model.types.iter().map(|t| (&t.path, t)).collect();
@@ -267,10 +287,7 @@ impl<'m> Writer<'m> {
     }
 
     fn method_page(&self, f: &Function) -> Page {
-        let mut text = format!("# {}\n\n", f.tl_name);
-        if let Some(doc) = &f.doc {
-            let _ = write!(text, "{doc}\n\n");
-        }
+        let mut text = String::new();
         let _ = write!(text, "```tl\n{}\n```\n\n", f.declaration);
         let _ = write!(text, "## Example\n\n```rust\n{}```\n", example(f));
         text.push_str(&self.fields_table(&f.fields, "Parameters"));
@@ -305,17 +322,7 @@ impl<'m> Writer<'m> {
         if let Some(related) = related {
             let _ = write!(text, "\n## Related pages\n\n{related}");
         }
-        if self.model.official_pages {
-            let _ = write!(
-                text,
-                "\n[Official page](https://core.telegram.org/method/{})\n",
-                f.tl_name
-            );
-        }
-        Page {
-            path: format!("method/{}.md", f.tl_name),
-            text,
-        }
+        self.page("method", &f.tl_name, f.doc.as_deref(), &text)
     }
 
     /// The boxed type a result is, or holds a vector of.
@@ -324,10 +331,7 @@ impl<'m> Writer<'m> {
     }
 
     fn constructor_page(&self, c: &Constructor) -> Page {
-        let mut text = format!("# {}\n\n", c.tl_name);
-        if let Some(doc) = &c.doc {
-            let _ = write!(text, "{doc}\n\n");
-        }
+        let mut text = String::new();
         let _ = write!(text, "```tl\n{}\n```\n", c.declaration);
         text.push_str(&self.fields_table(&c.fields, "Fields"));
         let _ = write!(text, "\n## Type\n\n[{0}](../type/{0}.md)\n", c.result);
@@ -348,25 +352,11 @@ impl<'m> Writer<'m> {
                 );
             }
         }
-        if self.model.official_pages {
-            let _ = write!(
-                text,
-                "\n[Official page](https://core.telegram.org/constructor/{})\n",
-                c.tl_name
-            );
-        }
-        Page {
-            path: format!("constructor/{}.md", c.tl_name),
-            text,
-        }
+        self.page("constructor", &c.tl_name, c.doc.as_deref(), &text)
     }
 
     fn type_page(&self, t: &BoxedType) -> Page {
-        let mut text = format!("# {}\n\n", t.tl_name);
-        if let Some(doc) = &t.doc {
-            let _ = write!(text, "{doc}\n\n");
-        }
-        text.push_str("## Constructors\n\n");
+        let mut text = "## Constructors\n\n".to_owned();
         for v in &t.variants {
             let c = &self.model.constructors[v.constructor];
             let _ = writeln!(text, "- [{0}](../constructor/{0}.md)", c.tl_name);
@@ -385,17 +375,7 @@ impl<'m> Writer<'m> {
                 returning.join("\n")
             );
         }
-        if self.model.official_pages {
-            let _ = write!(
-                text,
-                "\n[Official page](https://core.telegram.org/type/{})\n",
-                t.tl_name
-            );
-        }
-        Page {
-            path: format!("type/{}.md", t.tl_name),
-            text,
-        }
+        self.page("type", &t.tl_name, t.doc.as_deref(), &text)
     }
 }
 

@@ -140,14 +140,7 @@ pub fn docs_file(docs: &mut Documentation, path: &Path) -> Result<(), Error> {
             .get("description")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let info = docs
-            .errors
-            .entry(name.clone())
-            .or_insert_with(|| ErrorInfo {
-                name,
-                codes: Vec::new(),
-                description: description.to_owned(),
-            });
+        let info = error_info(docs, name, description);
         if !info.codes.contains(&code) {
             info.codes.push(code);
         }
@@ -155,6 +148,21 @@ pub fn docs_file(docs: &mut Documentation, path: &Path) -> Result<(), Error> {
     docs.sources
         .push(Source::new(path.display().to_string(), text));
     Ok(())
+}
+
+/// The entry of error `name`, created with `description` if new.
+fn error_info<'d>(
+    docs: &'d mut Documentation,
+    name: String,
+    description: &str,
+) -> &'d mut ErrorInfo {
+    docs.errors
+        .entry(name.clone())
+        .or_insert_with(|| ErrorInfo {
+            name,
+            codes: Vec::new(),
+            description: description.to_owned(),
+        })
 }
 
 /// CSV records with their byte offsets, the header row checked.
@@ -239,14 +247,7 @@ pub fn error_table(docs: &mut Documentation, path: &Path) -> Result<(), Error> {
             .filter_map(|c| c.parse().ok())
             .collect();
         let description = record.get(2).unwrap_or_default().trim().to_owned();
-        let info = docs
-            .errors
-            .entry(name.clone())
-            .or_insert_with(|| ErrorInfo {
-                name,
-                codes: Vec::new(),
-                description: String::new(),
-            });
+        let info = error_info(docs, name, "");
         info.description = description;
         let mut merged = codes;
         for code in &info.codes {
