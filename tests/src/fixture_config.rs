@@ -34,6 +34,12 @@ pub fn config_for(fixture: &Fixture) -> Config {
             "--non-exhaustive" => {
                 config.non_exhaustive(true);
             }
+            "--no-function-decoding" => {
+                config.function_decoding(false);
+            }
+            "--namespaces" => {
+                config.namespaces(value().split(','));
+            }
             "--docs" => {
                 config.docs_file(value());
             }

@@ -214,3 +214,25 @@ fn unbuilt_result_types_generate_raw_answers() {
     assert!(code.contains("pub struct HttpWait {"), "{code}");
     assert!(code.contains("pub struct GetFutureSalts {"), "{code}");
 }
+
+/// A namespace with no function is a mistake worth stopping for (a typo in
+/// `--namespaces` would otherwise silently drop everything).
+#[test]
+fn unknown_namespaces_are_an_invalid_option() {
+    let schema = "int ? = Int;\nx.a#00000001 = X;\n---functions---\nx.get#00000002 = X;\n";
+    let err = Config::new()
+        .namespaces(["x", "mesages", "bots"])
+        .generate_from_strs(&[("s.tl", schema)])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid option `namespaces`: no function of the schema is in `bots`, `mesages`"
+    );
+    assert!(matches!(
+        err,
+        Error::InvalidOption {
+            option: "namespaces",
+            ..
+        }
+    ));
+}

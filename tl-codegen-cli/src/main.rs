@@ -93,6 +93,8 @@ mod tests {
         configs.push(Config::new().lossy_strings(true).clone());
         configs.push(Config::new().runtime_crate("crate::rt").clone());
         configs.push(Config::new().non_exhaustive(true).clone());
+        configs.push(Config::new().namespaces(["channels"]).clone());
+        configs.push(Config::new().function_decoding(false).clone());
         configs.push(
             Config::new()
                 .dialect(Dialect::Tdlib)
@@ -100,6 +102,8 @@ mod tests {
                 .lossy_strings(true)
                 .runtime_crate("::my::tl_runtime")
                 .non_exhaustive(true)
+                .namespaces(["messages", "bots"])
+                .function_decoding(false)
                 .docs_file("docs/api.json")
                 .usability_table("docs/methods.csv")
                 .error_table("docs/errors.csv")

@@ -5,6 +5,7 @@
 //! What generation does with them lives in `pipeline.rs`; emission reads them
 //! through `emit::Context`.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use tl_parser::Dialect;
@@ -38,6 +39,8 @@ pub struct Config {
     lossy_strings: bool,
     runtime_crate: Option<String>,
     non_exhaustive: bool,
+    no_function_decoding: bool,
+    namespaces: Option<BTreeSet<String>>,
     docs_file: Option<PathBuf>,
     usability_table: Option<PathBuf>,
     error_table: Option<PathBuf>,
@@ -90,6 +93,26 @@ impl Config {
     /// changes with this setting in mind.
     pub fn non_exhaustive(&mut self, enable: bool) -> &mut Self {
         self.non_exhaustive = enable;
+        self
+    }
+
+    /// Whether functions (and `AnyFunction`) implement `Deserializable`
+    /// (default on). A client only encodes requests; a server, a proxy or a
+    /// test that reads requests needs decoding. Off, the generated crate has
+    /// less code to compile. A schema whose constructors hold a `Function`
+    /// keeps function decoding whatever this says.
+    pub fn function_decoding(&mut self, enable: bool) -> &mut Self {
+        self.no_function_decoding = !enable;
+        self
+    }
+
+    /// Generate only the functions of these namespaces (`messages`,
+    /// `channels`, ...; global functions such as `invokeWithLayer` always
+    /// stay) and the types and constructors they reach, instead of the whole
+    /// schema: less code to compile for a program that calls a few
+    /// namespaces. A namespace the schema has no function in is an error.
+    pub fn namespaces<S: Into<String>>(&mut self, names: impl IntoIterator<Item = S>) -> &mut Self {
+        self.namespaces = Some(names.into_iter().map(Into::into).collect());
         self
     }
 
@@ -165,6 +188,13 @@ impl Config {
         if self.non_exhaustive {
             flags.push("--non-exhaustive".to_owned());
         }
+        if self.no_function_decoding {
+            flags.push("--no-function-decoding".to_owned());
+        }
+        if let Some(names) = &self.namespaces {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            flags.extend(["--namespaces".to_owned(), names.join(",")]);
+        }
         for (flag, path) in [
             ("--docs", &self.docs_file),
             ("--usability", &self.usability_table),
@@ -202,6 +232,16 @@ impl Config {
     /// Whether generated enums are `#[non_exhaustive]`.
     pub fn non_exhaustive_enabled(&self) -> bool {
         self.non_exhaustive
+    }
+
+    /// Whether functions implement `Deserializable`.
+    pub(crate) fn function_decoding_enabled(&self) -> bool {
+        !self.no_function_decoding
+    }
+
+    /// The namespaces to generate the functions of, if not all.
+    pub(crate) fn namespaces_in_effect(&self) -> Option<&BTreeSet<String>> {
+        self.namespaces.as_ref()
     }
 
     /// The documentation inputs: documentation file, usability table, error table.
@@ -261,6 +301,8 @@ mod tests {
             .lossy_strings(true)
             .runtime_crate("crate::rt")
             .non_exhaustive(true)
+            .function_decoding(false)
+            .namespaces(["messages", "bots"])
             .docs_file("d.json")
             .usability_table("m.csv")
             .error_table("e.csv");
@@ -274,6 +316,9 @@ mod tests {
                 "--runtime-crate",
                 "crate::rt",
                 "--non-exhaustive",
+                "--no-function-decoding",
+                "--namespaces",
+                "bots,messages",
                 "--docs",
                 "d.json",
                 "--usability",

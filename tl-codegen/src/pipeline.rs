@@ -2,6 +2,7 @@
 //! Rust source → the output file. Every entry point goes through
 //! [`Config::load_model`] and [`Config::emit`], so each step happens once.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
@@ -148,6 +149,32 @@ impl Config {
                 if docs.is_some() || usability.is_some() || errors.is_some() {
                     let documentation = Documentation::read(docs, usability, errors)?;
                     warnings.extend(documentation.apply(&mut model).warnings);
+                }
+                if let Some(names) = self.namespaces_in_effect() {
+                    let known: BTreeSet<&str> = model
+                        .functions
+                        .iter()
+                        .filter_map(|f| f.tl_name.rsplit_once('.').map(|(ns, _)| ns))
+                        .collect();
+                    let unknown: Vec<&str> = names
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|n| !known.contains(n))
+                        .collect();
+                    if !unknown.is_empty() {
+                        return Err(Error::InvalidOption {
+                            option: "namespaces",
+                            reason: format!(
+                                "no function of the schema is in {}",
+                                unknown
+                                    .iter()
+                                    .map(|n| format!("`{n}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        });
+                    }
+                    model::keep_namespaces(&mut model, names);
                 }
                 Ok(Built { model, warnings })
             }

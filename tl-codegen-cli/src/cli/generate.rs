@@ -39,6 +39,14 @@ pub struct CodegenArgs {
     /// and functions are not breaking changes downstream.
     #[arg(long)]
     pub non_exhaustive: bool,
+    /// Do not implement `Deserializable` for functions (a client only
+    /// encodes requests): less code to compile.
+    #[arg(long)]
+    pub no_function_decoding: bool,
+    /// Generate only the functions of these namespaces (comma-separated;
+    /// global functions stay) and the types they reach.
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub namespaces: Option<Vec<String>>,
     #[command(flatten)]
     pub docs: DocsArgs,
 }
@@ -52,14 +60,20 @@ impl From<&Args> for Config {
             lossy_strings,
             runtime_crate,
             non_exhaustive,
+            no_function_decoding,
+            namespaces,
             docs,
         } = &args.codegen;
         config
             .serde(*serde)
             .lossy_strings(*lossy_strings)
-            .non_exhaustive(*non_exhaustive);
+            .non_exhaustive(*non_exhaustive)
+            .function_decoding(!*no_function_decoding);
         if let Some(path) = runtime_crate {
             config.runtime_crate(path.clone());
+        }
+        if let Some(names) = namespaces {
+            config.namespaces(names.iter().cloned());
         }
         docs.apply(&mut config);
         config

@@ -214,6 +214,7 @@ pub fn any_function(model: &Model, cx: &Context<'_>) -> TokenStream {
         "a function",
         items,
         false,
+        cx.function_decoding(),
         cx,
     )
 }
@@ -242,6 +243,7 @@ pub fn any_object(model: &Model, cx: &Context<'_>) -> TokenStream {
         "an object",
         items,
         true,
+        true,
         cx,
     )
 }
@@ -262,6 +264,7 @@ fn any_enum(
     expected: &str,
     items: Vec<AnyItem<'_>>,
     froms: bool,
+    decodes: bool,
     cx: &Context<'_>,
 ) -> TokenStream {
     if items.is_empty() {
@@ -306,6 +309,25 @@ fn any_enum(
     }
     let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, here, cx);
     let Names { reader, error, .. } = Names::at(here, cx);
+    let deserializable = decodes.then(|| {
+        quote! {
+            impl #rt::Deserializable for #name {
+                fn deserialize(r: &mut #reader<'_>) -> ::std::result::Result<Self, #error> {
+                    r.enter(#expected)?;
+                    let id = r.peek_u32()?;
+                    let value = match id {
+                        #(#reads)*
+                        _ => {
+                            let _ = r.read_constructor(#expected)?;
+                            Err(r.unexpected_constructor(id, #expected))
+                        }
+                    };
+                    r.leave();
+                    value
+                }
+            }
+        }
+    });
     quote! {
         #(#[doc = #doc])*
         #derives
@@ -331,21 +353,7 @@ fn any_enum(
 
         #serializable
 
-        impl #rt::Deserializable for #name {
-            fn deserialize(r: &mut #reader<'_>) -> ::std::result::Result<Self, #error> {
-                r.enter(#expected)?;
-                let id = r.peek_u32()?;
-                let value = match id {
-                    #(#reads)*
-                    _ => {
-                        let _ = r.read_constructor(#expected)?;
-                        Err(r.unexpected_constructor(id, #expected))
-                    }
-                };
-                r.leave();
-                value
-            }
-        }
+        #deserializable
 
         #(#from_impls)*
     }

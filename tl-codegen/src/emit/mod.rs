@@ -15,7 +15,7 @@ use quote::quote;
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::model::{Model, ModulePath, RustPath};
+use crate::model::{FieldKind, Model, ModulePath, RustPath};
 use paths::{Here, Root, ident};
 
 /// What emitting code reads: the [`Config`], and the runtime path parsed
@@ -33,6 +33,8 @@ pub struct Context<'a> {
     typed_errors: bool,
     /// Whether items link to their official pages.
     pub official_pages: bool,
+    /// Whether functions (and `AnyFunction`) implement `Deserializable`.
+    function_decoding: bool,
 }
 
 impl<'a> Context<'a> {
@@ -53,12 +55,25 @@ impl<'a> Context<'a> {
             documented: docs.is_some() || usability.is_some(),
             typed_errors: !model.rpc_errors.is_empty(),
             official_pages: model.official_pages,
+            // A constructor holding a `Function` decodes through
+            // `AnyFunction`, which needs every function's decoder.
+            function_decoding: config.function_decoding_enabled()
+                || model
+                    .constructors
+                    .iter()
+                    .flat_map(|c| &c.fields)
+                    .any(|f| matches!(&f.kind, FieldKind::Value { ty, .. } if ty.mentions_any_function())),
         })
     }
 
     /// Whether documentation inputs were given.
     pub fn documented(&self) -> bool {
         self.documented
+    }
+
+    /// Whether functions implement `Deserializable`.
+    pub fn function_decoding(&self) -> bool {
+        self.function_decoding
     }
 
     /// Whether the output has the typed RPC errors.

@@ -348,6 +348,16 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
         cx,
     );
     let errors = super::errors::function_errors(f, &name, &generics, here, cx);
+    let deserializable = cx.function_decoding().then(|| {
+        quote! {
+            impl #de_bounds #rt::Deserializable for #name #generics {
+                fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
+                    #check_id
+                    #read_fields
+                }
+            }
+        }
+    });
     let returns = match &f.returns {
         WireType::Generic(g) => {
             let g = format_ident!("{}", g);
@@ -370,12 +380,7 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             }
         }
 
-        impl #de_bounds #rt::Deserializable for #name #generics {
-            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                #check_id
-                #read_fields
-            }
-        }
+        #deserializable
 
         impl #call_bounds #rt::RemoteCall for #name #generics {
             type Return = #returns;

@@ -13,9 +13,11 @@
 
 mod build;
 pub mod names;
+mod select;
 mod wire;
 
 pub(crate) use build::{Inputs, Located, build};
+pub(crate) use select::keep_namespaces;
 pub use wire::WireType;
 
 /// A module path inside the generated code (`["messages"]` for `messages.`).

@@ -95,6 +95,17 @@ impl WireType {
         }
     }
 
+    /// Whether the type is or holds `AnyFunction`.
+    pub fn mentions_any_function(&self) -> bool {
+        match self {
+            WireType::AnyFunction => true,
+            WireType::Vector { elem, .. }
+            | WireType::Rows { elem, .. }
+            | WireType::Array { elem, .. } => elem.mentions_any_function(),
+            _ => false,
+        }
+    }
+
     /// The fewest bytes a value takes on the wire (0 where it depends on
     /// other declarations), so that a hostile count is refused before
     /// anything is allocated.
