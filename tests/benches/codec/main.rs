@@ -11,6 +11,7 @@
 //!   byte-identically, dispatched by TL name through `table.rs` (resolved to
 //!   function pointers before timing, so the name lookup is not measured);
 //! - `messages-100.bin decode|encode`: one realistic `messages.Messages`;
+//!   encode also into a buffer the caller reuses (`serialize`, `try_extend`);
 //! - `generate layer 230`: `tl_codegen::Config::generate` of `api-230.tl` +
 //!   `mtproto.tl` (what the tests build script runs); no peer measured.
 
@@ -290,6 +291,24 @@ fn messages_100(c: &mut Criterion) {
     let mut g = group(c, "messages-100.bin encode", bytes.len());
     g.bench_function("tl-codegen", |b| b.iter(|| black_box(&ours).to_bytes()));
     g.bench_function("grammers", |b| b.iter(|| black_box(&peer).to_bytes()));
+    // Into a buffer the caller keeps: no allocation, no length pre-pass.
+    let mut buffer = Vec::with_capacity(bytes.len());
+    g.bench_function("tl-codegen/serialize into a reused Vec", |b| {
+        b.iter(|| {
+            buffer.clear();
+            black_box(&ours).serialize(&mut buffer);
+            buffer.len()
+        })
+    });
+    let mut buffer = Vec::with_capacity(bytes.len());
+    g.bench_function("tl-codegen/try_extend a reused Vec", |b| {
+        b.iter(|| {
+            buffer.clear();
+            black_box(&ours)
+                .try_extend(&mut buffer)
+                .map(|()| buffer.len())
+        })
+    });
     g.finish();
 }
 
