@@ -51,9 +51,9 @@ use clap::ValueEnum;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use tl_codegen::diff::{Change, Changed, Detail, Item};
-use tl_codegen::{Config, Error, SchemaDiff};
+use tl_codegen::{Config, SchemaDiff};
 
-use super::{Exit, SchemaArgs};
+use super::{Exit, SchemaArgs, report};
 
 /// Arguments of `tl-codegen diff`.
 #[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
@@ -113,14 +113,7 @@ pub fn run(args: &Args) -> Exit {
     let (old, new) = args.sides();
     let diff = match config.diff(old, new) {
         Ok(diff) => diff,
-        Err(e @ Error::Schema(_)) => {
-            eprint!("{e}");
-            return Exit::Failure;
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Exit::Failure;
-        }
+        Err(e) => return report(&e, Exit::Failure),
     };
     let report = match args.format {
         Format::Text => diff.to_string(),

@@ -15,10 +15,10 @@
 
 use std::path::PathBuf;
 
+use tl_codegen::Config;
 use tl_codegen::docs::Book;
-use tl_codegen::{Config, Error};
 
-use super::{DocsArgs, Exit, SchemaArgs};
+use super::{DocsArgs, Exit, SchemaArgs, report};
 
 /// Arguments of `tl-codegen docs`.
 #[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
@@ -41,14 +41,7 @@ pub fn run(args: &Args) -> Exit {
     args.schema.apply(&mut config);
     let mut model = match config.model(&args.files) {
         Ok(model) => model,
-        Err(e @ Error::Schema(_)) => {
-            eprint!("{e}");
-            return Exit::SchemaErrors;
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Exit::Failure;
-        }
+        Err(e) => return report(&e, Exit::SchemaErrors),
     };
     let documentation = match args.docs.read() {
         Ok(documentation) => documentation,

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use tl_codegen::{Config, Error};
+use tl_codegen::Config;
 
-use super::{DocsArgs, Exit, SchemaArgs};
+use super::{DocsArgs, Exit, SchemaArgs, report};
 
 /// Arguments of `tl-codegen generate`.
 #[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
@@ -84,14 +84,7 @@ impl From<&Args> for Config {
 pub fn run(args: &Args) -> Exit {
     let code = match Config::from(args).generate(&args.files) {
         Ok(code) => code,
-        Err(e @ Error::Schema(_)) => {
-            eprint!("{e}");
-            return Exit::SchemaErrors;
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Exit::Failure;
-        }
+        Err(e) => return report(&e, Exit::SchemaErrors),
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, code).map_err(|e| format!("{}: {e}", path.display())),

@@ -41,6 +41,18 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// Reports a failed library call on stderr: schema errors rendered (and
+/// ending with `on_schema`), anything else as `error: ...` (exit 2).
+pub fn report(error: &tl_codegen::Error, on_schema: Exit) -> Exit {
+    if let tl_codegen::Error::Schema(_) = error {
+        eprint!("{error}");
+        on_schema
+    } else {
+        eprintln!("error: {error}");
+        Exit::Failure
+    }
+}
+
 /// Options every command that reads schemas takes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct SchemaArgs {
