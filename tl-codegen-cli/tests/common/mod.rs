@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The workspace root: the binary runs there, so paths in its output are the
 /// relative ones given on the command line.
@@ -31,9 +32,13 @@ pub fn stderr(out: &Output) -> &str {
 pub struct TempFile(PathBuf);
 
 impl TempFile {
+    /// A file named `name` in a directory of its own: tests run in
+    /// parallel, and each directory is removed when its file is dropped.
     pub fn new(name: &str, text: &str) -> TempFile {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let dir =
-            std::env::temp_dir().join(format!("tl-codegen-cli-{}-{name}", std::process::id()));
+            std::env::temp_dir().join(format!("tl-codegen-cli-{}-{n}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let path = dir.join(name);
         std::fs::write(&path, text).expect("temp file");
