@@ -15,7 +15,6 @@ pub mod builtins;
 pub mod check;
 pub mod diagnostic;
 mod docs;
-mod fasthash;
 pub mod id;
 mod parser;
 mod print;

@@ -42,7 +42,9 @@
 //! Unknown `---section---` markers and syntax errors are the parser's business
 //! and are not repeated here.
 
-use crate::fasthash::{FastMap, FastSet};
+// The validator's name sets: short, not attacker-chosen keys, whose order
+// never reaches the output, so Fx hashing instead of SipHash.
+use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
 
 use crate::ast::*;
 use crate::builtins::PRELUDE_TYPES;
