@@ -11,7 +11,7 @@ const DOCS: &str = "schema/fixtures/docs";
 #[test]
 fn docs_writes_a_book_and_reports_coverage() {
     let marker = TempFile::new("marker", "");
-    let dir = marker.path().parent().unwrap().join("book");
+    let dir = marker.sibling("book");
     let dir = dir.to_str().unwrap();
     let out = run(&[
         "docs",
@@ -48,7 +48,7 @@ fn docs_writes_a_book_and_reports_coverage() {
 #[test]
 fn docs_without_documentation_still_writes_pages() {
     let marker = TempFile::new("marker", "");
-    let dir = marker.path().parent().unwrap().join("plain");
+    let dir = marker.sibling("plain");
     let out = run(&["docs", "-o", dir.to_str().unwrap(), SCHEMA]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let page = std::fs::read_to_string(dir.join("src/method/channels.inviteToChannel.md")).unwrap();
@@ -61,7 +61,7 @@ fn docs_without_documentation_still_writes_pages() {
 fn malformed_documentation_exits_2() {
     let bad = TempFile::new("errors.csv", "code,name\n1,x\n");
     let marker = TempFile::new("marker2", "");
-    let dir = marker.path().parent().unwrap().join("book");
+    let dir = marker.sibling("book");
     let out = run(&[
         "docs",
         "--errors",
@@ -84,7 +84,7 @@ fn malformed_documentation_exits_2() {
 fn schema_errors_exit_1() {
     let bad = TempFile::new("bad.tl", "a x:Nope = A;\n");
     let marker = TempFile::new("marker3", "");
-    let dir = marker.path().parent().unwrap().join("book");
+    let dir = marker.sibling("book");
     let out = run(&[
         "docs",
         "-o",

@@ -45,6 +45,12 @@ impl TempFile {
         TempFile(path)
     }
 
+    /// A path `name` next to the file, for a command to create (a book's
+    /// folder); removed with the file's directory.
+    pub fn sibling(&self, name: &str) -> PathBuf {
+        self.0.parent().map(|d| d.join(name)).unwrap_or_default()
+    }
+
     pub fn path(&self) -> &Path {
         &self.0
     }
