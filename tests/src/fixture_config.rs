@@ -37,6 +37,12 @@ pub fn config_for(fixture: &Fixture) -> Config {
             "--no-function-decoding" => {
                 config.function_decoding(false);
             }
+            "--no-debug" => {
+                config.derive_debug(false);
+            }
+            "--no-partial-eq" => {
+                config.derive_partial_eq(false);
+            }
             "--namespaces" => {
                 config.namespaces(value().split(','));
             }

@@ -95,6 +95,8 @@ mod tests {
         configs.push(Config::new().non_exhaustive(true).clone());
         configs.push(Config::new().namespaces(["channels"]).clone());
         configs.push(Config::new().function_decoding(false).clone());
+        configs.push(Config::new().derive_debug(false).clone());
+        configs.push(Config::new().derive_partial_eq(false).clone());
         configs.push(
             Config::new()
                 .dialect(Dialect::Tdlib)
@@ -104,6 +106,8 @@ mod tests {
                 .non_exhaustive(true)
                 .namespaces(["messages", "bots"])
                 .function_decoding(false)
+                .derive_debug(false)
+                .derive_partial_eq(false)
                 .docs_file("docs/api.json")
                 .usability_table("docs/methods.csv")
                 .error_table("docs/errors.csv")

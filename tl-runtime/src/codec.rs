@@ -13,7 +13,7 @@ use crate::error::DecodeError;
 use crate::ids;
 use crate::reader::Reader;
 use crate::traits::{BareDeserializable, BareSerializable, Deserializable, Serializable};
-use crate::writer::{Writer, bytes_len, write_tl_bytes};
+use crate::writer::{Writer, write_tl_bytes};
 
 /// Smallest encoded size assumed for a vector element when checking a
 /// decoded element count against the remaining input.
@@ -21,8 +21,6 @@ pub const MIN_ELEMENT_SIZE: usize = 4;
 
 /// How a field of Rust type `T` is sized, written and read.
 pub trait Codec<T> {
-    /// Exact number of bytes [`Codec::write`] writes for `v`.
-    fn len(v: &T) -> usize;
     /// Writes `v` into `out`.
     fn write<W: Writer + ?Sized>(v: &T, out: &mut W);
     /// Reads one value from `r`.
@@ -56,10 +54,6 @@ pub struct BareVector<C>(PhantomData<C>);
 
 impl<T: Serializable + Deserializable> Codec<T> for Boxed {
     #[inline]
-    fn len(v: &T) -> usize {
-        v.serialized_len()
-    }
-    #[inline]
     fn write<W: Writer + ?Sized>(v: &T, out: &mut W) {
         v.serialize(out);
     }
@@ -70,10 +64,6 @@ impl<T: Serializable + Deserializable> Codec<T> for Boxed {
 }
 
 impl<T: BareSerializable + BareDeserializable> Codec<T> for Bare {
-    #[inline]
-    fn len(v: &T) -> usize {
-        v.bare_len()
-    }
     #[inline]
     fn write<W: Writer + ?Sized>(v: &T, out: &mut W) {
         v.serialize_bare(out);
@@ -86,10 +76,6 @@ impl<T: BareSerializable + BareDeserializable> Codec<T> for Bare {
 
 impl Codec<Vec<u8>> for Bytes {
     #[inline]
-    fn len(v: &Vec<u8>) -> usize {
-        bytes_len(v.len())
-    }
-    #[inline]
     fn write<W: Writer + ?Sized>(v: &Vec<u8>, out: &mut W) {
         write_tl_bytes(out, v);
     }
@@ -101,10 +87,6 @@ impl Codec<Vec<u8>> for Bytes {
 
 impl Codec<String> for LossyString {
     #[inline]
-    fn len(v: &String) -> usize {
-        bytes_len(v.len())
-    }
-    #[inline]
     fn write<W: Writer + ?Sized>(v: &String, out: &mut W) {
         write_tl_bytes(out, v.as_bytes());
     }
@@ -115,10 +97,6 @@ impl Codec<String> for LossyString {
 }
 
 impl<E, C: Codec<E>> Codec<Vec<E>> for Vector<C> {
-    #[inline]
-    fn len(v: &Vec<E>) -> usize {
-        8 + v.iter().map(C::len).sum::<usize>()
-    }
     #[inline]
     fn write<W: Writer + ?Sized>(v: &Vec<E>, out: &mut W) {
         out.write_u32(ids::VECTOR);
@@ -132,10 +110,6 @@ impl<E, C: Codec<E>> Codec<Vec<E>> for Vector<C> {
 }
 
 impl<E, C: Codec<E>> Codec<Vec<E>> for BareVector<C> {
-    #[inline]
-    fn len(v: &Vec<E>) -> usize {
-        4 + v.iter().map(C::len).sum::<usize>()
-    }
     #[inline]
     fn write<W: Writer + ?Sized>(v: &Vec<E>, out: &mut W) {
         write_elements(v, out, C::write);

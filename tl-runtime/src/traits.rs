@@ -3,7 +3,7 @@
 use crate::encode_error::{CheckedWriter, EncodeError, check};
 use crate::error::DecodeError;
 use crate::reader::Reader;
-use crate::writer::{IoWriter, Writer};
+use crate::writer::{Counter, IoWriter, Writer};
 
 /// Types with a TL constructor id: generated constructor structs and functions.
 pub trait Identifiable {
@@ -32,7 +32,15 @@ pub trait Identifiable {
 /// (they only need [`Serializable::serialize`]).
 pub trait Serializable {
     /// Exact number of bytes [`Serializable::serialize`] writes.
-    fn serialized_len(&self) -> usize;
+    ///
+    /// Provided: the encoding is walked once through a [`Writer`] that only
+    /// counts, so generated types carry no length code of their own.
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        let mut counter = Counter::default();
+        self.serialize(&mut counter);
+        counter.len()
+    }
 
     /// Writes the boxed encoding into `out`.
     ///
@@ -43,7 +51,11 @@ pub trait Serializable {
     /// instead.
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W);
 
-    /// Encodes into a new vector, allocated once with the exact size.
+    /// Encodes into a new vector, allocated once with the exact size
+    /// ([`Serializable::serialized_len`] first: on small values it costs less
+    /// than growing the vector, on large ones about the same). To reuse one
+    /// buffer across values, call [`Serializable::serialize`] on a cleared
+    /// `Vec<u8>`.
     ///
     /// Infallible: a `string`/`bytes` value longer than
     /// [`crate::MAX_TL_BYTES_LEN`] bytes is written as its first 16,777,215
@@ -135,7 +147,14 @@ pub trait Deserializable: Sized {
 /// bare and boxed encodings are the same.
 pub trait BareSerializable {
     /// Exact number of bytes [`BareSerializable::serialize_bare`] writes.
-    fn bare_len(&self) -> usize;
+    ///
+    /// Provided, as [`Serializable::serialized_len`] is.
+    #[inline]
+    fn bare_len(&self) -> usize {
+        let mut counter = Counter::default();
+        self.serialize_bare(&mut counter);
+        counter.len()
+    }
 
     /// Writes the bare encoding into `out`.
     fn serialize_bare<W: Writer + ?Sized>(&self, out: &mut W);

@@ -55,6 +55,52 @@ impl Writer for Vec<u8> {
     fn write_bytes(&mut self, bytes: &[u8]) {
         self.extend_from_slice(bytes);
     }
+
+    /// The same bytes as the provided method, with one capacity check and
+    /// fixed-size writes around the data: the padding is written as four
+    /// zero bytes and cut back.
+    #[inline]
+    fn write_tl_bytes(&mut self, data: &[u8]) {
+        let data = data.get(..MAX_TL_BYTES_LEN).unwrap_or(data);
+        let start = self.len();
+        self.reserve(data.len() + 8);
+        let header = if data.len() <= SHORT_MAX {
+            self.push(data.len() as u8);
+            1
+        } else {
+            let l = (data.len() as u32).to_le_bytes();
+            self.extend_from_slice(&[0xfe, l[0], l[1], l[2]]);
+            4
+        };
+        self.extend_from_slice(data);
+        self.extend_from_slice(&[0; 4]);
+        self.truncate(start + pad4(header + data.len()));
+    }
+}
+
+/// A [`Writer`] that only counts: what [`crate::Serializable::serialized_len`]
+/// writes into.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Counter(usize);
+
+impl Counter {
+    /// The number of bytes written so far.
+    #[inline]
+    pub(crate) fn len(self) -> usize {
+        self.0
+    }
+}
+
+impl Writer for Counter {
+    #[inline]
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+
+    #[inline]
+    fn write_tl_bytes(&mut self, data: &[u8]) {
+        self.0 += bytes_len(data.len());
+    }
 }
 
 /// Lets any [`std::io::Write`] be used as a [`Writer`].

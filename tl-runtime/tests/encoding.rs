@@ -41,7 +41,6 @@ fn check_codec<C: Codec<T>, T: PartialEq + Debug>(value: T, bytes: &[u8]) {
     let mut out = Vec::new();
     C::write(&value, &mut out);
     assert_eq!(out, bytes);
-    assert_eq!(C::len(&value), bytes.len());
     let mut r = Reader::new(bytes);
     assert_eq!(C::read(&mut r), Ok(value));
     assert_eq!(r.finish(), Ok(()));
@@ -252,7 +251,7 @@ fn vec_impl_equals_boxed_vector_codec() {
     let mut via_codec = Vec::new();
     Vector::<Boxed>::write(&v, &mut via_codec);
     assert_eq!(v.to_bytes(), via_codec);
-    assert_eq!(v.serialized_len(), Vector::<Boxed>::len(&v));
+    assert_eq!(v.serialized_len(), via_codec.len());
     let mut r = Reader::new(&via_codec);
     assert_eq!(Vector::<Boxed>::read(&mut r), Ok(v));
 }
@@ -342,4 +341,32 @@ fn unit_is_boxed_true() {
         err.to_string(),
         "unexpected constructor 0x997275b5 for True at offset 0"
     );
+}
+
+/// `Vec<u8>` writes `string`/`bytes` through its own faster path; appended
+/// after other bytes, every length from 0 to 300 (both prefix forms, every
+/// padding) gives the bytes the TL rules give.
+#[test]
+fn vec_writer_appends_strings_by_the_rules() {
+    for len in 0..=300usize {
+        let data: Vec<u8> = (0..len).map(|i| (i % 251) as u8 + 1).collect();
+        let mut expected = vec![7, 7, 7];
+        if len <= 253 {
+            expected.push(len as u8);
+        } else {
+            expected.extend_from_slice(&[0xfe, len as u8, (len >> 8) as u8, 0]);
+        }
+        expected.extend_from_slice(&data);
+        while (expected.len() - 3) % 4 != 0 {
+            expected.push(0);
+        }
+        let mut out = vec![7, 7, 7];
+        write_tl_bytes(&mut out, &data);
+        assert_eq!(out, expected, "{len} bytes after 3 others");
+        let mut streamed = vec![7, 7, 7];
+        let mut io = IoWriter::new(&mut streamed);
+        write_tl_bytes(&mut io, &data);
+        io.finish().expect("Vec never fails");
+        assert_eq!(streamed, expected, "{len} bytes through IoWriter");
+    }
 }

@@ -57,9 +57,6 @@ fn too_long(len: usize, offset: usize) -> EncodeError {
 struct Blob(Vec<u8>);
 
 impl Serializable for Blob {
-    fn serialized_len(&self) -> usize {
-        Bytes::len(&self.0)
-    }
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
         Bytes::write(&self.0, out);
     }
@@ -76,9 +73,6 @@ impl Deserializable for Blob {
 struct Blobs(Vec<Vec<u8>>);
 
 impl Serializable for Blobs {
-    fn serialized_len(&self) -> usize {
-        Vector::<Bytes>::len(&self.0)
-    }
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
         Vector::<Bytes>::write(&self.0, out);
     }

@@ -43,6 +43,12 @@ pub struct CodegenArgs {
     /// encodes requests): less code to compile.
     #[arg(long)]
     pub no_function_decoding: bool,
+    /// Do not derive `Debug` on generated types: less code to compile.
+    #[arg(long)]
+    pub no_debug: bool,
+    /// Do not derive `PartialEq` on generated types: less code to compile.
+    #[arg(long)]
+    pub no_partial_eq: bool,
     /// Generate only the functions of these namespaces (comma-separated;
     /// global functions stay) and the types they reach.
     #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
@@ -61,6 +67,8 @@ impl From<&Args> for Config {
             runtime_crate,
             non_exhaustive,
             no_function_decoding,
+            no_debug,
+            no_partial_eq,
             namespaces,
             docs,
         } = &args.codegen;
@@ -68,7 +76,9 @@ impl From<&Args> for Config {
             .serde(*serde)
             .lossy_strings(*lossy_strings)
             .non_exhaustive(*non_exhaustive)
-            .function_decoding(!*no_function_decoding);
+            .function_decoding(!*no_function_decoding)
+            .derive_debug(!*no_debug)
+            .derive_partial_eq(!*no_partial_eq);
         if let Some(path) = runtime_crate {
             config.runtime_crate(path.clone());
         }

@@ -37,7 +37,6 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
     }
     let derives = enum_derives(cx);
     let mut variants = Vec::new();
-    let mut lens = Vec::new();
     let mut writes = Vec::new();
     let mut reads = Vec::new();
     let mut ids = Vec::new();
@@ -51,11 +50,11 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         ids.push(quote!(Self::#vname { .. } => #id,));
         if v.unit {
             variants.push(quote!(#[doc = #vdoc] #vname,));
-            lens.push(quote!(Self::#vname => 4,));
             writes.push(quote!(Self::#vname => out.write_u32(#id),));
             reads.push(quote!(#id => Ok(Self::#vname),));
             froms.push(quote! {
                 impl #from<#ctor> for #name {
+                    #[inline]
                     fn from(_: #ctor) -> Self {
                         Self::#vname
                     }
@@ -69,15 +68,14 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
             quote!(#ctor)
         };
         variants.push(quote!(#[doc = #vdoc] #vname(#payload),));
-        lens.push(quote!(Self::#vname(x) => x.serialized_len(),));
         writes.push(quote!(Self::#vname(x) => x.serialize(out),));
-        let read = quote!(#ctor::deserialize_bare(r)?);
-        let wrapped = if v.boxed {
-            quote!(#boxed::new(#read))
+        // No `?` per arm: a `Result` mapped into the variant keeps the
+        // function small for the compiler.
+        reads.push(if v.boxed {
+            quote!(#id => #ctor::deserialize_bare(r).map(#boxed::new).map(Self::#vname),)
         } else {
-            read
-        };
-        reads.push(quote!(#id => Ok(Self::#vname(#wrapped)),));
+            quote!(#id => #ctor::deserialize_bare(r).map(Self::#vname),)
+        });
         let value = if v.boxed {
             quote!(#boxed::new(x))
         } else {
@@ -85,13 +83,14 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         };
         froms.push(quote! {
             impl #from<#ctor> for #name {
+                #[inline]
                 fn from(x: #ctor) -> Self {
                     Self::#vname(#value)
                 }
             }
         });
     }
-    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, here, cx);
+    let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
     quote! {
         #(#[doc = #doc])*
         #derives
@@ -128,10 +127,9 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
 }
 
 /// `Serializable` for an enum whose every variant serializes itself: one match
-/// arm per variant for the length (`lens`) and for writing (`writes`).
+/// arm per variant (`writes`).
 fn serializable_by_variant(
     name: &TokenStream,
-    lens: &[TokenStream],
     writes: &[TokenStream],
     here: Here,
     cx: &Context<'_>,
@@ -140,13 +138,6 @@ fn serializable_by_variant(
     let Names { writer, sized, .. } = Names::at(here, cx);
     quote! {
         impl #rt::Serializable for #name {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                match self {
-                    #(#lens)*
-                }
-            }
-
             fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
                 match self {
                     #(#writes)*
@@ -275,7 +266,6 @@ fn any_enum(
     let name = format_ident!("{}", name);
     let derives = enum_derives(cx);
     let mut variants = Vec::new();
-    let mut lens = Vec::new();
     let mut writes = Vec::new();
     let mut reads = Vec::new();
     let mut names = Vec::new();
@@ -288,11 +278,10 @@ fn any_enum(
         let tl_name = item.tl_name;
         let vdoc = &item.doc;
         variants.push(quote!(#[doc = #vdoc] #vname(::std::boxed::Box<#ty>),));
-        lens.push(quote!(Self::#vname(x) => x.serialized_len(),));
         writes.push(quote!(Self::#vname(x) => x.serialize(out),));
         if item.decoded {
             reads.push(
-                quote!(#id => Ok(Self::#vname(::std::boxed::Box::new(<#ty>::deserialize(r)?))),),
+                quote!(#id => <#ty>::deserialize(r).map(::std::boxed::Box::new).map(Self::#vname),),
             );
         }
         names.push(quote!(Self::#vname(_) => #tl_name,));
@@ -300,6 +289,7 @@ fn any_enum(
         if froms {
             from_impls.push(quote! {
                 impl ::std::convert::From<#ty> for #name {
+                    #[inline]
                     fn from(x: #ty) -> Self {
                         Self::#vname(::std::boxed::Box::new(x))
                     }
@@ -307,7 +297,7 @@ fn any_enum(
             });
         }
     }
-    let serializable = serializable_by_variant(&quote!(#name), &lens, &writes, here, cx);
+    let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
     let Names { reader, error, .. } = Names::at(here, cx);
     let deserializable = decodes.then(|| {
         quote! {

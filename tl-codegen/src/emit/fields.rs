@@ -98,85 +98,6 @@ fn mask(bit: &FlagBit, in_expr: bool) -> TokenStream {
     }
 }
 
-/// The expression for the encoded length of all fields of `self`.
-/// `base` is added to the fixed part (4 for a function's id).
-pub fn len_expr(fields: &[FieldModel], base: usize, here: Here, cx: &Context<'_>) -> TokenStream {
-    let mut fixed = base;
-    let mut parts = Vec::new();
-    for f in fields {
-        let name = ident(&f.rust_name);
-        if let (Some(group), FieldKind::Value { ty, .. }) = (&f.group, &f.kind) {
-            let group = ident(group);
-            parts.push(match fixed_size(ty) {
-                Some(size) => {
-                    let size = Literal::usize_unsuffixed(size);
-                    quote!(if self.#group.is_some() { #size } else { 0 })
-                }
-                None => {
-                    let len = value_len(ty, &quote!(g.#name), &quote!(&g.#name), here, cx);
-                    quote!(self.#group.as_ref().map_or(0, |g| #len))
-                }
-            });
-            continue;
-        }
-        match &f.kind {
-            FieldKind::Flags { .. } | FieldKind::Count { .. } => fixed += 4,
-            FieldKind::TrueFlag(_) | FieldKind::Group { .. } => {}
-            FieldKind::Value {
-                ty: WireType::Rows { elem, .. } | WireType::Array { elem, .. },
-                ..
-            } => parts.push(match fixed_size(elem) {
-                Some(size) => {
-                    let size = Literal::usize_unsuffixed(size);
-                    quote!(self.#name.len() * #size)
-                }
-                None if self_encoding(elem, cx) => {
-                    quote!(self.#name.iter().map(|v| v.serialized_len()).sum::<usize>())
-                }
-                None => {
-                    let c = codec(elem, cx);
-                    let rust = rust_type(elem, here, cx);
-                    let rt = &cx.runtime;
-                    quote!(self.#name.iter().map(<#c as #rt::codec::Codec<#rust>>::len).sum::<usize>())
-                }
-            }),
-            FieldKind::Value { ty, flag } => {
-                if flag.is_none()
-                    && let Some(size) = fixed_size(ty)
-                {
-                    fixed += size;
-                    continue;
-                }
-                parts.push(match (flag, fixed_size(ty)) {
-                    (Some(_), Some(size)) => {
-                        let size = Literal::usize_unsuffixed(size);
-                        quote!(if self.#name.is_some() { #size } else { 0 })
-                    }
-                    (None, _) => {
-                        value_len(ty, &quote!(self.#name), &quote!(&self.#name), here, cx)
-                    }
-                    (Some(_), None) => {
-                        if self_encoding(ty, cx) {
-                            quote!(self.#name.as_ref().map_or(0, |v| v.serialized_len()))
-                        } else {
-                            let c = codec(ty, cx);
-                            let rust = rust_type(ty, here, cx);
-                            let rt = &cx.runtime;
-                            quote!(self.#name.as_ref().map_or(0, <#c as #rt::codec::Codec<#rust>>::len))
-                        }
-                    }
-                });
-            }
-        }
-    }
-    let fixed_lit = Literal::usize_unsuffixed(fixed);
-    match (fixed, parts.is_empty()) {
-        (_, true) => quote!(#fixed_lit),
-        (0, false) => quote!(#(#parts)+*),
-        _ => quote!(#fixed_lit #(+ #parts)*),
-    }
-}
-
 /// The statements writing all fields of `self` to `out`.
 pub fn write_stmts(fields: &[FieldModel], cx: &Context<'_>) -> Vec<TokenStream> {
     let mut stmts = Vec::new();
@@ -392,38 +313,6 @@ fn local(fields: &[FieldModel], tl_name: &str) -> TokenStream {
         .map_or_else(|| tl_name.to_owned(), |f| f.rust_name.clone());
     let name = ident(&name);
     quote!(#name)
-}
-
-/// Encoded size of a fixed-size type.
-fn fixed_size(ty: &WireType) -> Option<usize> {
-    match ty {
-        WireType::Int | WireType::Nat | WireType::Bool => Some(4),
-        WireType::Long | WireType::Double => Some(8),
-        WireType::Int128 => Some(16),
-        WireType::Int256 => Some(32),
-        WireType::True => Some(0),
-        _ => None,
-    }
-}
-
-/// The encoded length of a field: `value` is what a method is called on
-/// (`self.x`, or `v` bound to a reference), `reference` what a codec takes
-/// (`&self.x`, or `v`). Not for fixed sizes.
-fn value_len(
-    ty: &WireType,
-    value: &TokenStream,
-    reference: &TokenStream,
-    here: Here,
-    cx: &Context<'_>,
-) -> TokenStream {
-    let rt = &cx.runtime;
-    if self_encoding(ty, cx) {
-        quote!(#value.serialized_len())
-    } else {
-        let c = codec(ty, cx);
-        let rust = rust_type(ty, here, cx);
-        quote!(<#c as #rt::codec::Codec<#rust>>::len(#reference))
-    }
 }
 
 /// Writing a field: `value` is what a method is called on (`self.x`, or `v`

@@ -113,8 +113,16 @@ fn derives(cx: &Context<'_>) -> TokenStream {
     } else {
         quote!()
     };
+    let mut traits = Vec::new();
+    if cx.config.debug_derive_enabled() {
+        traits.push(quote!(Debug));
+    }
+    traits.push(quote!(Clone));
+    if cx.config.partial_eq_derive_enabled() {
+        traits.push(quote!(PartialEq));
+    }
     quote! {
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(#(#traits),*)]
         #serde
     }
 }

@@ -45,8 +45,6 @@ struct Item<'a> {
     fields: &'a [FieldModel],
     doc: Option<&'a str>,
     declaration: &'a str,
-    /// The fixed length before the fields (4 for a function's id).
-    base_len: usize,
     /// `<X>` for a generic function, else empty.
     generics: TokenStream,
     /// Doc lines after the declaration (official page, result, errors).
@@ -59,7 +57,6 @@ struct Parts {
     definition: TokenStream,
     name: proc_macro2::Ident,
     id: Literal,
-    len: TokenStream,
     writes: Vec<TokenStream>,
     /// Reads the constructor id and fails unless it is this item's.
     check_id: TokenStream,
@@ -108,7 +105,6 @@ impl Parts {
                     return Err(r.unexpected_constructor(id, #tl_name));
                 }
             },
-            len: fields::len_expr(item.fields, item.base_len, here, cx),
             writes: fields::write_stmts(item.fields, cx),
             reads_anything: !reads.is_empty(),
             read_fields: quote! {
@@ -135,7 +131,6 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
         definition,
         name,
         id,
-        len,
         writes,
         check_id,
         read_fields,
@@ -149,7 +144,6 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             fields: &c.fields,
             doc: c.doc.as_deref(),
             declaration: &c.declaration,
-            base_len: 0,
             generics: quote!(),
             extra_doc: docs::official_page(cx.official_pages, "constructor", &c.tl_name),
         },
@@ -157,18 +151,13 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
         cx,
     );
     let (serialize_bare, deserialize_bare) =
-        bare_impls(&name, &len, &writes, &read_fields, reads_anything, here, cx);
+        bare_impls(&name, &writes, &read_fields, reads_anything, here, cx);
     quote! {
         #definition
 
         #serialize_bare
 
         impl #rt::Serializable for #name {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + self.bare_len()
-            }
-
             fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
                 out.write_u32(#id);
                 self.serialize_bare(out);
@@ -178,6 +167,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
         #deserialize_bare
 
         impl #rt::Deserializable for #name {
+            #[inline]
             fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
                 #check_id
                 Self::deserialize_bare(r)
@@ -191,7 +181,6 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
 /// and `read_fields`.
 fn bare_impls(
     name: &proc_macro2::Ident,
-    len: &TokenStream,
     writes: &[TokenStream],
     read_fields: &TokenStream,
     reads_anything: bool,
@@ -218,11 +207,6 @@ fn bare_impls(
     };
     let serialize = quote! {
         impl #rt::BareSerializable for #name {
-            #[inline]
-            fn bare_len(&self) -> usize {
-                #len
-            }
-
             fn serialize_bare<W: #writer + ?#sized>(&self, #out_param: &mut W) {
                 #(#writes)*
             }
@@ -262,7 +246,6 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
     let Parts {
         definition,
         name,
-        len,
         writes,
         read_fields,
         reads_anything,
@@ -276,7 +259,6 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
             fields: &row.fields,
             doc: None,
             declaration: "",
-            base_len: 0,
             generics: quote!(),
             extra_doc: Vec::new(),
         },
@@ -284,7 +266,7 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
         cx,
     );
     let (serialize_bare, deserialize_bare) =
-        bare_impls(&name, &len, &writes, &read_fields, reads_anything, here, cx);
+        bare_impls(&name, &writes, &read_fields, reads_anything, here, cx);
     quote! {
         #definition
 
@@ -320,7 +302,6 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
         definition,
         name,
         id,
-        len,
         writes,
         check_id,
         read_fields,
@@ -334,7 +315,6 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             fields: &f.fields,
             doc: f.doc.as_deref(),
             declaration: &f.declaration,
-            base_len: 4,
             generics: generics.clone(),
             extra_doc: {
                 let mut lines = docs::official_page(cx.official_pages, "method", &f.tl_name);
@@ -369,11 +349,6 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
         #definition
 
         impl #ser_bounds #rt::Serializable for #name #generics {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                #len
-            }
-
             fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
                 out.write_u32(#id);
                 #(#writes)*
