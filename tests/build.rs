@@ -76,6 +76,11 @@ fn generate_api(paths: &[&Path], out: &Path) {
     config.file_name("api.rs");
     let model = config.model(paths).unwrap_or_else(|e| panic!("{e}"));
     config.write(&model).unwrap_or_else(|e| panic!("{e}"));
+    // The same layer in zero-copy mode, for `tests/zero_copy.rs` and the
+    // codec bench (the dispatch table fits both: the names are the same).
+    let mut zero_copy = tl_codegen::Config::new();
+    zero_copy.zero_copy(true).file_name("api_zero_copy.rs");
+    zero_copy.write(&model).unwrap_or_else(|e| panic!("{e}"));
     write(&out.join("dispatch.rs"), dispatch(&model));
     book_examples(model, out);
 }

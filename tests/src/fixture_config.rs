@@ -43,6 +43,9 @@ pub fn config_for(fixture: &Fixture) -> Config {
             "--no-partial-eq" => {
                 config.derive_partial_eq(false);
             }
+            "--zero-copy" => {
+                config.zero_copy(true);
+            }
             "--namespaces" => {
                 config.namespaces(value().split(','));
             }

@@ -284,3 +284,89 @@ fn hostile_repetition_counts_are_errors() {
         "vector length 4294967295 is invalid for the `data` repetition at offset 8"
     );
 }
+
+/// `--zero-copy`: `string` and `bytes` fields decoded with `from_shared` are
+/// slices of the input buffer (plain, conditional, in vectors, in a bare
+/// constructor); `from_bytes` decodes the same values as copies.
+#[test]
+fn zero_copy_fields_are_slices_of_the_input() {
+    use tests::fixtures::zero_copy::types::shared::{Cover, File};
+    use tl_runtime::shared::{ByteString, Bytes};
+    // shared.cover alt:string pixels:bytes → #92020480 (bare here: no id)
+    // shared.file flags:# name:string data:bytes caption:flags.0?string
+    //   thumb:flags.1?bytes → #3c8a000a
+    let file = File {
+        name: ByteString::from("a.png"),
+        data: Bytes::from_static(&[1, 2, 3, 4, 5]),
+        caption: Some(ByteString::from("hi")),
+        thumb: None,
+    };
+    let bytes = file.to_bytes();
+    assert_eq!(
+        bytes,
+        [
+            0x0a, 0x00, 0x8a, 0x3c, // id
+            1, 0, 0, 0, // flags: bit 0 (caption)
+            5, b'a', b'.', b'p', b'n', b'g', 0, 0, // name
+            5, 1, 2, 3, 4, 5, 0, 0, // data
+            2, b'h', b'i', 0, // caption
+        ]
+    );
+    let buffer = Bytes::from(bytes);
+    let shared = File::from_shared(&buffer).unwrap();
+    assert_eq!(shared, file);
+    let inside = |part: &[u8]| {
+        let outer = buffer.as_ptr_range();
+        let inner = part.as_ptr_range();
+        outer.start <= inner.start && inner.end <= outer.end
+    };
+    assert!(inside(shared.name.as_bytes()));
+    assert!(inside(&shared.data));
+    assert!(
+        shared
+            .caption
+            .as_ref()
+            .is_some_and(|c| inside(c.as_bytes()))
+    );
+    let copied = File::from_bytes(&buffer).unwrap();
+    assert_eq!(copied, file);
+    assert!(!inside(&copied.data));
+
+    let cover = Cover {
+        alt: ByteString::from("x"),
+        pixels: Bytes::from_static(&[9; 3]),
+    };
+    let mut bare = Vec::new();
+    tl_runtime::BareSerializable::serialize_bare(&cover, &mut bare);
+    assert_eq!(bare, [1, b'x', 0, 0, 3, 9, 9, 9]);
+    let bare = Bytes::from(bare);
+    let mut r = tl_runtime::Reader::shared(&bare);
+    let decoded = <Cover as tl_runtime::BareDeserializable>::deserialize_bare(&mut r).unwrap();
+    assert_eq!(decoded, cover);
+    assert_eq!(decoded.pixels.as_ptr(), bare[5..].as_ptr());
+}
+
+/// `--lossy-strings --zero-copy`: valid text is shared, invalid UTF-8 is
+/// repaired into its own buffer.
+#[test]
+fn zero_copy_lossy_strings_share_valid_text() {
+    use tests::fixtures::zero_copy_lossy::types::lossy::Note;
+    use tl_runtime::shared::Bytes;
+    let buffer = Bytes::from_static(&[
+        0x24, 0x57, 0xed, 0x2a, // lossy.note#2aed5724
+        1, 0, 0, 0, // flags: bit 0 (title)
+        2, 0xc3, 0x28, 0, // text: invalid UTF-8
+        0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0, 2, b'o', b'k', 0, // tags: ["ok"]
+        1, b't', 0, 0, // title
+        1, 0xff, 0, 0, // raw
+    ]);
+    let note = Note::from_shared(&buffer).unwrap();
+    assert_eq!(&*note.text, "\u{fffd}(");
+    assert_eq!(note.tags, ["ok"]);
+    assert_eq!(note.title.as_deref(), Some("t"));
+    assert_eq!(&note.raw[..], [0xff]);
+    assert_eq!(note.tags[0].as_ptr(), buffer[21..].as_ptr());
+    assert_eq!(note.raw.as_ptr(), buffer[29..].as_ptr());
+    // Encoding writes the repaired text.
+    assert_eq!(note.to_bytes()[8..16], [4, 0xef, 0xbf, 0xbd, b'(', 0, 0, 0]);
+}

@@ -97,6 +97,7 @@ mod tests {
         configs.push(Config::new().function_decoding(false).clone());
         configs.push(Config::new().derive_debug(false).clone());
         configs.push(Config::new().derive_partial_eq(false).clone());
+        configs.push(Config::new().zero_copy(true).clone());
         configs.push(
             Config::new()
                 .dialect(Dialect::Tdlib)
@@ -108,6 +109,7 @@ mod tests {
                 .function_decoding(false)
                 .derive_debug(false)
                 .derive_partial_eq(false)
+                .zero_copy(true)
                 .docs_file("docs/api.json")
                 .usability_table("docs/methods.csv")
                 .error_table("docs/errors.csv")

@@ -42,6 +42,7 @@ pub struct Config {
     no_function_decoding: bool,
     no_debug: bool,
     no_partial_eq: bool,
+    zero_copy: bool,
     namespaces: Option<BTreeSet<String>>,
     docs_file: Option<PathBuf>,
     usability_table: Option<PathBuf>,
@@ -122,6 +123,18 @@ impl Config {
     /// with `==`. The typed RPC errors keep it.
     pub fn derive_partial_eq(&mut self, enable: bool) -> &mut Self {
         self.no_partial_eq = !enable;
+        self
+    }
+
+    /// Zero-copy decoding (default off): `string` fields are
+    /// `tl_runtime::shared::ByteString` and `bytes` fields
+    /// `tl_runtime::shared::Bytes` instead of `String` and `Vec<u8>`.
+    /// Decoded with `Deserializable::from_shared` from a `Bytes` buffer, they
+    /// are slices of it (a reference count, no allocation, no copy). The
+    /// including crate enables the `zero-copy` feature of `tl-runtime` (and
+    /// its `serde` feature with [`Config::serde`]).
+    pub fn zero_copy(&mut self, enable: bool) -> &mut Self {
+        self.zero_copy = enable;
         self
     }
 
@@ -216,6 +229,9 @@ impl Config {
         if self.no_partial_eq {
             flags.push("--no-partial-eq".to_owned());
         }
+        if self.zero_copy {
+            flags.push("--zero-copy".to_owned());
+        }
         if let Some(names) = &self.namespaces {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             flags.extend(["--namespaces".to_owned(), names.join(",")]);
@@ -272,6 +288,11 @@ impl Config {
     /// Whether generated types derive `PartialEq`.
     pub(crate) fn partial_eq_derive_enabled(&self) -> bool {
         !self.no_partial_eq
+    }
+
+    /// Whether `string`/`bytes` fields share the decoded buffer.
+    pub(crate) fn zero_copy_enabled(&self) -> bool {
+        self.zero_copy
     }
 
     /// The namespaces to generate the functions of, if not all.
@@ -339,6 +360,7 @@ mod tests {
             .function_decoding(false)
             .derive_debug(false)
             .derive_partial_eq(false)
+            .zero_copy(true)
             .namespaces(["messages", "bots"])
             .docs_file("d.json")
             .usability_table("m.csv")
@@ -356,6 +378,7 @@ mod tests {
                 "--no-function-decoding",
                 "--no-debug",
                 "--no-partial-eq",
+                "--zero-copy",
                 "--namespaces",
                 "bots,messages",
                 "--docs",

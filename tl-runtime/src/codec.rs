@@ -96,6 +96,20 @@ impl Codec<String> for LossyString {
     }
 }
 
+/// Zero-copy lossy strings (feature `zero-copy`): valid text is shared with
+/// the input, invalid text repaired into a buffer of its own.
+#[cfg(feature = "zero-copy")]
+impl Codec<bytestring::ByteString> for LossyString {
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &bytestring::ByteString, out: &mut W) {
+        write_tl_bytes(out, v.as_bytes());
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<bytestring::ByteString, DecodeError> {
+        r.read_shared_string_lossy()
+    }
+}
+
 impl<E, C: Codec<E>> Codec<Vec<E>> for Vector<C> {
     #[inline]
     fn write<W: Writer + ?Sized>(v: &Vec<E>, out: &mut W) {

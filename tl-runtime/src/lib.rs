@@ -27,6 +27,8 @@ mod primitives;
 mod raw;
 mod reader;
 pub mod repeat;
+#[cfg(feature = "zero-copy")]
+pub mod shared;
 mod traits;
 mod writer;
 

@@ -20,6 +20,10 @@ pub struct Reader<'a> {
     depth: u32,
     /// The most `depth` may reach.
     max_depth: u32,
+    /// The buffer `rest` is a slice of, when reading through
+    /// [`Reader::shared`]: `string`/`bytes` values are then slices of it.
+    #[cfg(feature = "zero-copy")]
+    source: Option<&'a bytes::Bytes>,
 }
 
 impl<'a> Reader<'a> {
@@ -31,6 +35,21 @@ impl<'a> Reader<'a> {
             total: buf.len(),
             depth: 0,
             max_depth: Self::DEFAULT_MAX_DEPTH,
+            #[cfg(feature = "zero-copy")]
+            source: None,
+        }
+    }
+
+    /// Starts reading at the beginning of `buf`, sharing it (feature
+    /// `zero-copy`): [`Reader::read_shared_bytes`] and
+    /// [`Reader::read_shared_string`] then give slices of `buf` that keep it
+    /// alive, without copying.
+    #[cfg(feature = "zero-copy")]
+    #[inline]
+    pub fn shared(buf: &'a bytes::Bytes) -> Self {
+        Self {
+            source: Some(buf),
+            ..Self::new(buf)
         }
     }
 
@@ -252,6 +271,57 @@ impl<'a> Reader<'a> {
     pub fn read_string_lossy(&mut self) -> Result<String, DecodeError> {
         let data = self.tl_bytes_as("string")?;
         Ok(String::from_utf8_lossy(data).into_owned())
+    }
+
+    /// `data`, a slice of the input, as a [`bytes::Bytes`]: a slice of the
+    /// shared buffer when there is one, else a copy.
+    #[cfg(feature = "zero-copy")]
+    #[inline]
+    fn share(&self, data: &'a [u8]) -> bytes::Bytes {
+        match self.source {
+            // `data` lies inside `source`: `rest` only ever narrows it.
+            Some(source) => source.slice_ref(data),
+            None => bytes::Bytes::copy_from_slice(data),
+        }
+    }
+
+    /// Reads a TL `bytes` value as a [`bytes::Bytes`] (feature `zero-copy`):
+    /// a slice of the buffer given to [`Reader::shared`], or a copy when the
+    /// reader was made with [`Reader::new`].
+    #[cfg(feature = "zero-copy")]
+    #[inline]
+    pub fn read_shared_bytes(&mut self) -> Result<bytes::Bytes, DecodeError> {
+        let data = self.tl_bytes_as("bytes")?;
+        Ok(self.share(data))
+    }
+
+    /// Reads a TL `string` that must be valid UTF-8 as a
+    /// [`bytestring::ByteString`] (feature `zero-copy`), shared or copied as
+    /// [`Reader::read_shared_bytes`] says.
+    #[cfg(feature = "zero-copy")]
+    #[inline]
+    pub fn read_shared_string(&mut self) -> Result<bytestring::ByteString, DecodeError> {
+        let before = self.rest;
+        let data = self.tl_bytes_as("string")?;
+        match bytestring::ByteString::try_from(self.share(data)) {
+            Ok(s) => Ok(s),
+            Err(_) => {
+                self.rest = before;
+                Err(self.error("string", DecodeErrorKind::InvalidUtf8))
+            }
+        }
+    }
+
+    /// Reads a TL `string` as a [`bytestring::ByteString`] (feature
+    /// `zero-copy`), replacing invalid UTF-8 sequences with U+FFFD: valid
+    /// text is shared as [`Reader::read_shared_string`] shares it, invalid
+    /// text is repaired into a buffer of its own.
+    #[cfg(feature = "zero-copy")]
+    #[inline]
+    pub fn read_shared_string_lossy(&mut self) -> Result<bytestring::ByteString, DecodeError> {
+        let data = self.tl_bytes_as("string")?;
+        Ok(bytestring::ByteString::try_from(self.share(data))
+            .unwrap_or_else(|_| String::from_utf8_lossy(data).into_owned().into()))
     }
 
     /// Reads a vector element count, naming the item `expected`.

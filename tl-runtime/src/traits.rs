@@ -139,6 +139,19 @@ pub trait Deserializable: Sized {
         r.finish()?;
         Ok(value)
     }
+
+    /// Decodes one value that must span all of `bytes`, as
+    /// [`Deserializable::from_bytes`] does, sharing `bytes` (feature
+    /// `zero-copy`): the `string` and `bytes` fields of code generated with
+    /// `Config::zero_copy` become slices of it instead of copies.
+    #[cfg(feature = "zero-copy")]
+    #[inline]
+    fn from_shared(bytes: &bytes::Bytes) -> Result<Self, DecodeError> {
+        let mut r = Reader::shared(bytes);
+        let value = Self::deserialize(&mut r)?;
+        r.finish()?;
+        Ok(value)
+    }
 }
 
 /// Bare TL encoding (no constructor id).

@@ -190,7 +190,7 @@ fn hostile_string_cut_inside_a_character() {
         })
     );
     let mut r = Reader::new(&cut);
-    let lossy = LossyString::read(&mut r).unwrap();
+    let lossy: String = LossyString::read(&mut r).unwrap();
     assert_eq!(r.finish(), Ok(()));
     assert!(lossy.len() == LIMIT - 1 + 3 && lossy.ends_with("a\u{fffd}"));
 }

@@ -11,7 +11,9 @@
 //!   byte-identically, dispatched by TL name through `table.rs` (resolved to
 //!   function pointers before timing, so the name lookup is not measured);
 //! - `messages-100.bin decode|encode`: one realistic `messages.Messages`;
-//!   encode also into a buffer the caller reuses (`serialize`, `try_extend`);
+//!   decode also zero-copy (the layer generated with `Config::zero_copy`,
+//!   `from_shared`); encode also sized first, into a buffer the caller
+//!   reuses (`serialize`, `try_extend`); `memcpy` of the bytes as the floor;
 //! - `generate layer 230`: `tl_codegen::Config::generate` of `api-230.tl` +
 //!   `mtproto.tl` (what the tests build script runs); no peer measured.
 
@@ -22,6 +24,15 @@ use std::time::Duration;
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
+
+/// Layer 230 + `mtproto.tl` generated with `Config::zero_copy` (by the tests
+/// build script): `string`/`bytes` fields share the decoded buffer.
+// Private here, so clippy judges the variant names it accepts in an
+// exported API (`Updates::UpdateShort` mirrors `updateShort`).
+#[allow(dead_code, clippy::enum_variant_names)]
+mod zero_copy {
+    include!(concat!(env!("OUT_DIR"), "/api_zero_copy.rs"));
+}
 
 /// A decoded value of either crate, encodable again.
 trait Encode {
@@ -313,6 +324,21 @@ fn messages_100(c: &mut Criterion) {
     });
     g.bench_function("grammers", |b| {
         b.iter(|| PeerMessages::from_bytes(black_box(&bytes)))
+    });
+    // Zero-copy: strings and bytes are slices of a shared buffer.
+    type ZeroCopyMessages = zero_copy::enums::messages::Messages;
+    let shared = tl_runtime::shared::Bytes::from(bytes.clone());
+    assert_eq!(
+        ZeroCopyMessages::from_shared(&shared)
+            .expect("zero-copy decodes messages-100.bin")
+            .to_bytes(),
+        bytes
+    );
+    g.bench_function("tl-codegen zero-copy/from_shared", |b| {
+        b.iter(|| ZeroCopyMessages::from_shared(black_box(&shared)))
+    });
+    g.bench_function("memcpy (to_vec of the bytes)", |b| {
+        b.iter(|| black_box(&bytes).to_vec())
     });
     g.finish();
 

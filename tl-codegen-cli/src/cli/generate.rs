@@ -49,6 +49,11 @@ pub struct CodegenArgs {
     /// Do not derive `PartialEq` on generated types: less code to compile.
     #[arg(long)]
     pub no_partial_eq: bool,
+    /// `string`/`bytes` fields as `tl_runtime::shared::{ByteString, Bytes}`,
+    /// slices of the buffer `from_shared` decodes (feature `zero-copy` of
+    /// tl-runtime).
+    #[arg(long)]
+    pub zero_copy: bool,
     /// Generate only the functions of these namespaces (comma-separated;
     /// global functions stay) and the types they reach.
     #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
@@ -69,6 +74,7 @@ impl From<&Args> for Config {
             no_function_decoding,
             no_debug,
             no_partial_eq,
+            zero_copy,
             namespaces,
             docs,
         } = &args.codegen;
@@ -78,7 +84,8 @@ impl From<&Args> for Config {
             .non_exhaustive(*non_exhaustive)
             .function_decoding(!*no_function_decoding)
             .derive_debug(!*no_debug)
-            .derive_partial_eq(!*no_partial_eq);
+            .derive_partial_eq(!*no_partial_eq)
+            .zero_copy(*zero_copy);
         if let Some(path) = runtime_crate {
             config.runtime_crate(path.clone());
         }

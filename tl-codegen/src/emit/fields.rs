@@ -337,6 +337,7 @@ fn value_write(
 fn value_read(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
     match ty {
         WireType::True => quote!(()),
+        WireType::Bytes if cx.zero_copy() => quote!(r.read_shared_bytes()?),
         WireType::Bytes => quote!(r.read_tl_bytes()?.to_vec()),
         _ => {
             let read = value_read_result(ty, here, cx);
@@ -356,7 +357,11 @@ fn value_read_result(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream
         WireType::Double => quote!(r.read_f64()),
         WireType::Nat => quote!(r.read_u32()),
         WireType::Int128 | WireType::Int256 => quote!(r.read_array()),
+        WireType::String if !cx.lossy_strings() && cx.zero_copy() => {
+            quote!(r.read_shared_string())
+        }
         WireType::String if !cx.lossy_strings() => quote!(r.read_string()),
+        WireType::Bytes if cx.zero_copy() => quote!(r.read_shared_bytes()),
         WireType::Bytes => quote!(r.read_tl_bytes().map(<[u8]>::to_vec)),
         WireType::True => quote!(Ok(())),
         _ if self_encoding(ty, cx) => quote!(<#rust>::deserialize(r)),

@@ -66,6 +66,11 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Whether `string`/`bytes` fields share the decoded buffer.
+    pub fn zero_copy(&self) -> bool {
+        self.config.zero_copy_enabled()
+    }
+
     /// Whether documentation inputs were given.
     pub fn documented(&self) -> bool {
         self.documented

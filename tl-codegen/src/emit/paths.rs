@@ -124,6 +124,14 @@ pub fn rust_type(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
         WireType::Nat => quote!(u32),
         WireType::Int128 => quote!([u8; 16]),
         WireType::Int256 => quote!([u8; 32]),
+        WireType::String if cx.zero_copy() => {
+            let rt = &cx.runtime;
+            quote!(#rt::shared::ByteString)
+        }
+        WireType::Bytes if cx.zero_copy() => {
+            let rt = &cx.runtime;
+            quote!(#rt::shared::Bytes)
+        }
         WireType::String => here.std("String"),
         WireType::Bytes => {
             let vec = here.std("Vec");
@@ -165,7 +173,7 @@ pub fn rust_type(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
 pub fn codec(ty: &WireType, cx: &Context<'_>) -> TokenStream {
     let rt = &cx.runtime;
     match ty {
-        WireType::Bytes => quote!(#rt::codec::Bytes),
+        WireType::Bytes if !cx.zero_copy() => quote!(#rt::codec::Bytes),
         WireType::String if cx.lossy_strings() => quote!(#rt::codec::LossyString),
         WireType::Bare(_) => quote!(#rt::codec::Bare),
         WireType::Vector { boxed, elem } => {
@@ -180,15 +188,13 @@ pub fn codec(ty: &WireType, cx: &Context<'_>) -> TokenStream {
     }
 }
 
-/// Whether `ty` is written by its own `Serializable` impl under these options.
+/// Whether `ty` is written by its own `Serializable` impl under these options:
+/// lossy strings need their codec, zero-copy `bytes` do not.
 pub fn self_encoding(ty: &WireType, cx: &Context<'_>) -> bool {
-    ty.is_self_encoding() && !(cx.lossy_strings() && contains_string(ty))
-}
-
-fn contains_string(ty: &WireType) -> bool {
     match ty {
-        WireType::String => true,
-        WireType::Vector { elem, .. } => contains_string(elem),
-        _ => false,
+        WireType::String => !cx.lossy_strings(),
+        WireType::Bytes => cx.zero_copy(),
+        WireType::Vector { boxed: true, elem } => self_encoding(elem, cx),
+        _ => ty.is_self_encoding(),
     }
 }
