@@ -46,6 +46,9 @@ pub fn config_for(fixture: &Fixture) -> Config {
             "--zero-copy" => {
                 config.zero_copy(true);
             }
+            "--no-pretty" => {
+                config.pretty(false);
+            }
             "--namespaces" => {
                 config.namespaces(value().split(','));
             }

@@ -98,6 +98,7 @@ mod tests {
         configs.push(Config::new().derive_debug(false).clone());
         configs.push(Config::new().derive_partial_eq(false).clone());
         configs.push(Config::new().zero_copy(true).clone());
+        configs.push(Config::new().pretty(false).clone());
         configs.push(
             Config::new()
                 .dialect(Dialect::Tdlib)
@@ -110,6 +111,7 @@ mod tests {
                 .derive_debug(false)
                 .derive_partial_eq(false)
                 .zero_copy(true)
+                .pretty(false)
                 .docs_file("docs/api.json")
                 .usability_table("docs/methods.csv")
                 .error_table("docs/errors.csv")

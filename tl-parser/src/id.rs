@@ -112,7 +112,15 @@ pub fn normalized_text(def: &Definition, dialect: Dialect) -> String {
 
 /// The CRC32 of [`normalized_text`].
 pub fn compute_id(def: &Definition, dialect: Dialect) -> u32 {
-    crc32fast::hash(normalized_text(def, dialect).as_bytes())
+    compute_id_with(&mut String::new(), def, dialect)
+}
+
+/// [`compute_id`] writing the normalized text into `scratch` (cleared
+/// first), so that a caller computing many ids allocates once.
+pub(crate) fn compute_id_with(scratch: &mut String, def: &Definition, dialect: Dialect) -> u32 {
+    scratch.clear();
+    write_normalized(scratch, def, dialect);
+    crc32fast::hash(scratch.as_bytes())
 }
 
 /// The id a declaration has on the wire: its explicit `#id` when written,

@@ -49,7 +49,7 @@ use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
 use crate::ast::*;
 use crate::builtins::PRELUDE_TYPES;
 use crate::diagnostic::Diagnostic;
-use crate::id::{Dialect, compute_id};
+use crate::id::{Dialect, compute_id, compute_id_with};
 use crate::span::Span;
 
 /// Validates `schema`, returning every problem in source order.
@@ -105,6 +105,8 @@ struct Validator<'a> {
     explicit_ids: usize,
     /// Declarations whose explicit id differs from the computed one, with it.
     id_mismatches: Vec<(&'a Definition, u32)>,
+    /// The normalized text of the declaration whose id is being computed.
+    scratch: String,
     out: Vec<Diagnostic>,
 }
 
@@ -126,6 +128,7 @@ impl<'a> Validator<'a> {
             in_result: false,
             explicit_ids: 0,
             id_mismatches: Vec::new(),
+            scratch: String::with_capacity(256),
             out: Vec::new(),
         }
     }
@@ -254,7 +257,7 @@ impl<'a> Validator<'a> {
     fn definition(&mut self, def: &'a Definition) {
         if let Some(id) = def.id {
             self.explicit_ids += 1;
-            let computed = compute_id(def, self.dialect);
+            let computed = compute_id_with(&mut self.scratch, def, self.dialect);
             if computed != id.value {
                 self.id_mismatches.push((def, computed));
             }
@@ -298,9 +301,10 @@ impl<'a> Validator<'a> {
         outer: &[&'a Field],
         scope: &Scope<'a>,
     ) {
-        let mut earlier: Vec<&'a Field> = outer.to_vec();
         for (index, field) in fields.iter().enumerate() {
-            self.duplicate_field(field, &fields[..index]);
+            // The fields before this one: `outer`, then `before`.
+            let before = &fields[..index];
+            self.duplicate_field(field, before);
             match &field.ty {
                 FieldType::Nat => {}
                 FieldType::Plain { bang, ty } => {
@@ -332,7 +336,7 @@ impl<'a> Validator<'a> {
                     bit_span,
                     ty,
                 } => {
-                    self.flag_reference(field, flag, &earlier, &fields[index + 1..]);
+                    self.flag_reference(field, flag, (outer, before), &fields[index + 1..]);
                     if *bit > 31 {
                         self.out.push(Diagnostic::error(
                             *bit_span,
@@ -345,6 +349,9 @@ impl<'a> Validator<'a> {
                     multiplicity,
                     fields: inner,
                 } => {
+                    // Repetitions are rare: only they need the list built.
+                    let mut earlier: Vec<&'a Field> = outer.to_vec();
+                    earlier.extend(before);
                     if let Some(Multiplicity::Var(var)) = multiplicity
                         && !scope.nat_vars.contains(&var.name.as_str())
                         && !earlier.iter().any(|f| is_nat_named(f, &var.name))
@@ -360,7 +367,6 @@ impl<'a> Validator<'a> {
                     self.fields(def, inner, &earlier, scope);
                 }
             }
-            earlier.push(field);
         }
     }
 
@@ -387,10 +393,23 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Checks the `flags` of `x:flags.N?T`: an earlier `#` field.
-    fn flag_reference(&mut self, field: &Field, flag: &Ident, earlier: &[&Field], later: &[Field]) {
+    /// Checks the `flags` of `x:flags.N?T`: an earlier `#` field. `earlier`
+    /// holds the fields around the repetition this one stands in (if any),
+    /// then the fields before it in its own list.
+    fn flag_reference(
+        &mut self,
+        field: &Field,
+        flag: &Ident,
+        earlier: (&[&Field], &[Field]),
+        later: &[Field],
+    ) {
         let named = |f: &Field| f.name.as_ref().is_some_and(|n| n.name == flag.name);
-        let found = earlier.iter().rev().find(|f| named(f));
+        let (outer, before) = earlier;
+        let found = before
+            .iter()
+            .rev()
+            .find(|f| named(f))
+            .or_else(|| outer.iter().rev().copied().find(|f| named(f)));
         if found.is_some_and(|f| f.ty == FieldType::Nat) {
             return;
         }

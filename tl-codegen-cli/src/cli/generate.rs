@@ -54,6 +54,10 @@ pub struct CodegenArgs {
     /// tl-runtime).
     #[arg(long)]
     pub zero_copy: bool,
+    /// Print the output with a fast printer (a line per item, statement or
+    /// arm) instead of formatting it with prettyplease.
+    #[arg(long)]
+    pub no_pretty: bool,
     /// Generate only the functions of these namespaces (comma-separated;
     /// global functions stay) and the types they reach.
     #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
@@ -75,6 +79,7 @@ impl From<&Args> for Config {
             no_debug,
             no_partial_eq,
             zero_copy,
+            no_pretty,
             namespaces,
             docs,
         } = &args.codegen;
@@ -85,7 +90,8 @@ impl From<&Args> for Config {
             .function_decoding(!*no_function_decoding)
             .derive_debug(!*no_debug)
             .derive_partial_eq(!*no_partial_eq)
-            .zero_copy(*zero_copy);
+            .zero_copy(*zero_copy)
+            .pretty(!*no_pretty);
         if let Some(path) = runtime_crate {
             config.runtime_crate(path.clone());
         }

@@ -6,6 +6,7 @@ mod enums;
 mod errors;
 mod fields;
 mod paths;
+mod plain;
 mod structs;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -185,8 +186,12 @@ pub fn emit(model: &Model, config: &Config) -> Result<String, Error> {
     ))
 }
 
-/// Formats tokens that form whole items.
-fn format(tokens: TokenStream) -> Result<String, Error> {
+/// Formats tokens that form whole items: with prettyplease, or with the
+/// fast printer under `Config::pretty(false)`.
+fn format(tokens: TokenStream, config: &Config) -> Result<String, Error> {
+    if !config.pretty_enabled() {
+        return Ok(plain::print(tokens));
+    }
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit(e.to_string()))?;
     Ok(prettyplease::unparse(&file))
 }
@@ -216,7 +221,7 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
     let any_function = enums::any_function(model, &cx);
     let any_object = enums::any_object(model, &cx);
     let rpc_errors = errors::errors_module(model);
-    format(quote! {
+    let tokens = quote! {
         #imports
 
         #layer
@@ -234,7 +239,8 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
         #any_object
 
         #rpc_errors
-    })
+    };
+    format(tokens, config)
 }
 
 /// One top-level module (`types`, `enums` or `functions`), formatted.
@@ -282,7 +288,7 @@ fn render_root(
         let shadowed = shadowed.contains(&(root, module.to_vec()));
         trait_imports(&cx, !shadowed)
     };
-    format(module(root, &tree, &imports))
+    format(module(root, &tree, &imports), config)
 }
 
 fn header(model: &Model) -> String {

@@ -1,0 +1,312 @@
+//! The fast printer behind `Config::pretty(false)`: tokens as Rust source
+//! without a full formatter. Items, statements, fields, variants and match
+//! arms each get a line, indented by brace depth; attributes (doc comments
+//! included, as `#[doc = "..."]`) get a line of their own. The text holds
+//! exactly the tokens given, so rustc reads the same program as from
+//! prettyplease's output, and the same tokens always print the same text.
+
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+
+/// Prints `tokens` (whole items).
+pub fn print(tokens: TokenStream) -> String {
+    let mut printer = Printer {
+        out: String::new(),
+        indent: 0,
+        prev: Prev::LineStart,
+        break_due: false,
+    };
+    printer.stream(tokens, Delimiter::Brace);
+    printer.newline();
+    printer.out
+}
+
+/// What was written last, which decides the space before the next token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prev {
+    LineStart,
+    Word,
+    /// `(` or `[`.
+    Open,
+    /// `)`, `]` or `}`.
+    Close,
+    /// A punctuation after which the next token follows without a space:
+    /// the first of a joint pair (`:` of `::`, `'` of a lifetime, `-` of
+    /// `->`), the second `:` of `::`, `.`, `<` of generics, a unary `&`,
+    /// `*` or `!`, a macro's `!`, the `#` of an attribute.
+    Tight,
+    /// Any other punctuation (a space follows).
+    Spaced,
+}
+
+struct Printer {
+    out: String,
+    indent: usize,
+    prev: Prev,
+    /// A line break is due before the next token (after `}` or an
+    /// attribute), unless that token continues the line (`,`, `;`, `.`,
+    /// `?`, `)`, `else`).
+    break_due: bool,
+}
+
+impl Printer {
+    fn newline(&mut self) {
+        if self.prev != Prev::LineStart {
+            self.out.push('\n');
+            self.prev = Prev::LineStart;
+        }
+        self.break_due = false;
+    }
+
+    /// Writes `text`, after a space when `space` says so; `continues` says
+    /// it may not start a line.
+    fn write(&mut self, text: &str, space: bool, continues: bool) {
+        if self.break_due && !continues {
+            self.newline();
+        }
+        self.break_due = false;
+        if self.prev == Prev::LineStart {
+            for _ in 0..self.indent {
+                self.out.push_str("    ");
+            }
+        } else if space && !matches!(self.prev, Prev::Tight | Prev::Open) {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+    }
+
+    /// Whether the last word written is a keyword after which a path
+    /// starting with `::` is a new term (`use ::x`, `&mut ::x`).
+    fn after_keyword(&self) -> bool {
+        const KEYWORDS: [&str; 12] = [
+            "use", "impl", "as", "for", "in", "mut", "dyn", "return", "where", "const", "static",
+            "type",
+        ];
+        let word = self
+            .out
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or_default();
+        KEYWORDS.contains(&word)
+    }
+
+    /// Prints the tokens of a group delimited by `delimiter`.
+    fn stream(&mut self, tokens: TokenStream, delimiter: Delimiter) {
+        let mut tokens = tokens.into_iter().peekable();
+        // Open generic brackets: a `,` inside them breaks no line.
+        let mut angles = 0usize;
+        while let Some(token) = tokens.next() {
+            match token {
+                TokenTree::Group(group) => self.group(group.delimiter(), group.stream()),
+                TokenTree::Ident(ident) => {
+                    let text = ident.to_string();
+                    self.write(&text, true, text == "else");
+                    self.prev = Prev::Word;
+                }
+                TokenTree::Literal(literal) => {
+                    self.write(&literal.to_string(), true, false);
+                    self.prev = Prev::Word;
+                }
+                TokenTree::Punct(punct) => {
+                    let c = punct.as_char();
+                    let joint = punct.spacing() == Spacing::Joint;
+                    // A binary operator follows a value; a unary one does not.
+                    let after_value = matches!(self.prev, Prev::Word | Prev::Close);
+                    // `>` of `->` or `=>`: not a generic bracket.
+                    let arrow = c == '>' && (self.out.ends_with('-') || self.out.ends_with('='));
+                    let (space, continues) = match c {
+                        ',' | ';' | '.' => (false, true),
+                        '?' if after_value => (false, true),
+                        ':' if !joint => (false, true),
+                        // `::` after a name or a generic `>` continues a path.
+                        ':' => (!after_value || self.after_keyword(), false),
+                        '<' | '>' if after_value && !joint && !arrow => (false, false),
+                        _ => (true, false),
+                    };
+                    self.write(&c.to_string(), space, continues);
+                    self.prev = match c {
+                        _ if joint => Prev::Tight,
+                        '.' => Prev::Tight,
+                        // The second `:` of `::`.
+                        ':' if self.out.ends_with("::") => Prev::Tight,
+                        // A generic or qualified-path `<`, not the second of `<<`.
+                        '<' if !self.out.ends_with("<<") => Prev::Tight,
+                        '>' if after_value && !arrow => Prev::Close,
+                        '&' | '*' | '!' | '-' | '?' if !after_value => Prev::Tight,
+                        '!' => Prev::Tight,
+                        _ => Prev::Spaced,
+                    };
+                    match c {
+                        '<' if !joint && !self.out.ends_with("<<") => angles += 1,
+                        '>' if !arrow && angles > 0 => angles -= 1,
+                        _ => {}
+                    }
+                    match c {
+                        ';' => self.newline(),
+                        ',' if delimiter == Delimiter::Brace && angles == 0 => self.newline(),
+                        // An attribute: `#`, `[...]`, then a line break.
+                        '#' if matches!(
+                            tokens.peek(),
+                            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket
+                        ) =>
+                        {
+                            self.prev = Prev::Tight;
+                            if let Some(TokenTree::Group(attribute)) = tokens.next() {
+                                self.group(Delimiter::Bracket, attribute.stream());
+                            }
+                            self.break_due = true;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn group(&mut self, delimiter: Delimiter, inner: TokenStream) {
+        match delimiter {
+            Delimiter::Brace => {
+                self.write("{", true, false);
+                if inner.is_empty() {
+                    self.prev = Prev::Open;
+                } else if let Some(short) = short_block(&inner) {
+                    self.out.push(' ');
+                    self.out.push_str(&short);
+                    self.out.push(' ');
+                    self.prev = Prev::Open;
+                } else {
+                    self.newline();
+                    self.indent += 1;
+                    self.stream(inner, Delimiter::Brace);
+                    self.newline();
+                    self.indent -= 1;
+                }
+                self.write("}", false, true);
+                self.prev = Prev::Close;
+                self.break_due = true;
+            }
+            Delimiter::Parenthesis | Delimiter::Bracket => {
+                let (open, close) = if delimiter == Delimiter::Parenthesis {
+                    ("(", ")")
+                } else {
+                    ("[", "]")
+                };
+                // A call or an index follows its callee without a space.
+                let space = !matches!(self.prev, Prev::Word | Prev::Close);
+                self.write(open, space, false);
+                self.prev = Prev::Open;
+                self.stream(inner, delimiter);
+                self.write(close, false, true);
+                self.prev = Prev::Close;
+            }
+            Delimiter::None => self.stream(inner, Delimiter::None),
+        }
+    }
+}
+
+/// The text of a brace group's contents when they fit on the line: a few
+/// tokens, no statement, no nested block (`{ 1 }`, `{ Self::Empty }`).
+fn short_block(inner: &TokenStream) -> Option<String> {
+    const MOST: usize = 8;
+    let mut count = 0;
+    if !few_tokens(inner, MOST, &mut count) {
+        return None;
+    }
+    let mut printer = Printer {
+        out: String::new(),
+        indent: 0,
+        prev: Prev::LineStart,
+        break_due: false,
+    };
+    printer.stream(inner.clone(), Delimiter::Parenthesis);
+    (!printer.out.contains('\n')).then_some(printer.out)
+}
+
+/// Whether `stream` has at most `most` tokens (counting into groups), no
+/// `;` and no brace group; `count` carries the tally.
+fn few_tokens(stream: &TokenStream, most: usize, count: &mut usize) -> bool {
+    for token in stream.clone() {
+        *count += 1;
+        let fits = *count <= most
+            && match &token {
+                TokenTree::Group(g) => {
+                    g.delimiter() != Delimiter::Brace && few_tokens(&g.stream(), most, count)
+                }
+                TokenTree::Punct(p) => p.as_char() != ';',
+                _ => true,
+            };
+        if !fits {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{TokenStream, TokenTree};
+    use quote::quote;
+
+    use super::print;
+
+    #[test]
+    fn one_line_per_item_statement_and_arm() {
+        let tokens = quote! {
+            /// Doc.
+            #[derive(Debug, Clone)]
+            pub struct A<'a> { pub x: ::std::vec::Vec<u8>, y: &'a str }
+            impl A<'_> {
+                fn f(&self, out: &mut W) -> Option<u32> {
+                    let v = self.x.first()?;
+                    match v { 0 => None, n => Some(*n as u32) }
+                }
+                fn g() {}
+            }
+            fn h(x: bool) -> i32 { if x { 1 } else { 2 } }
+        };
+        let text = print(tokens.clone());
+        assert_eq!(
+            text,
+            concat!(
+                "#[doc = r\" Doc.\"]\n",
+                "#[derive(Debug, Clone)]\n",
+                "pub struct A<'a> {\n",
+                "    pub x: ::std::vec::Vec<u8>,\n",
+                "    y: &'a str\n",
+                "}\n",
+                "impl A<'_> {\n",
+                "    fn f(&self, out: &mut W) -> Option<u32> {\n",
+                "        let v = self.x.first()?;\n",
+                "        match v {\n",
+                "            0 => None,\n",
+                "            n => Some(*n as u32)\n",
+                "        }\n",
+                "    }\n",
+                "    fn g() {}\n",
+                "}\n",
+                "fn h(x: bool) -> i32 {\n",
+                "    if x { 1 } else { 2 }\n",
+                "}\n",
+            )
+        );
+        // The text holds exactly the tokens given.
+        let reparsed: TokenStream = text.parse().unwrap();
+        assert_eq!(flatten(reparsed), flatten(tokens));
+    }
+
+    /// The tokens of `stream` as text, groups opened and closed, spacing
+    /// left out (it only says whether a punctuation touches the next one).
+    fn flatten(stream: TokenStream) -> Vec<String> {
+        let mut out = Vec::new();
+        for token in stream {
+            match token {
+                TokenTree::Group(g) => {
+                    out.push(format!("open {:?}", g.delimiter()));
+                    out.extend(flatten(g.stream()));
+                    out.push("close".to_owned());
+                }
+                other => out.push(other.to_string()),
+            }
+        }
+        out
+    }
+}
