@@ -96,7 +96,10 @@ impl Printer {
         let mut angles = 0usize;
         while let Some(token) = tokens.next() {
             match token {
-                TokenTree::Group(group) => self.group(group.delimiter(), group.stream()),
+                TokenTree::Group(group) => {
+                    let (delimiter, inner) = ungroup(group);
+                    self.group(delimiter, inner);
+                }
                 TokenTree::Ident(ident) => {
                     let text = ident.to_string();
                     self.write(&text, true, text == "else");
@@ -151,7 +154,7 @@ impl Printer {
                         {
                             self.prev = Prev::Tight;
                             if let Some(TokenTree::Group(attribute)) = tokens.next() {
-                                self.group(Delimiter::Bracket, attribute.stream());
+                                self.group(Delimiter::Bracket, ungroup(attribute).1);
                             }
                             self.break_due = true;
                         }
@@ -168,17 +171,34 @@ impl Printer {
                 self.write("{", true, false);
                 if inner.is_empty() {
                     self.prev = Prev::Open;
-                } else if let Some(short) = short_block(&inner) {
-                    self.out.push(' ');
-                    self.out.push_str(&short);
-                    self.out.push(' ');
-                    self.prev = Prev::Open;
                 } else {
-                    self.newline();
-                    self.indent += 1;
-                    self.stream(inner, Delimiter::Brace);
-                    self.newline();
-                    self.indent -= 1;
+                    // The body is printed once, as a block; a body of one
+                    // short line without a statement goes inline instead.
+                    let mut body = Printer {
+                        out: String::new(),
+                        indent: self.indent + 1,
+                        prev: Prev::LineStart,
+                        break_due: false,
+                    };
+                    body.stream(inner, Delimiter::Brace);
+                    body.newline();
+                    let line = body.out.trim();
+                    let current = self.out.len() - self.out.rfind('\n').map_or(0, |i| i + 1);
+                    if body.out.matches('\n').count() == 1
+                        && current + line.len() + 4 <= LINE
+                        && line.len() <= SHORT_BLOCK
+                        && !line.ends_with([';', ','])
+                        && !line.contains('{')
+                    {
+                        self.out.push(' ');
+                        self.out.push_str(line);
+                        self.out.push(' ');
+                        self.prev = Prev::Open;
+                    } else {
+                        self.out.push('\n');
+                        self.out.push_str(&body.out);
+                        self.prev = Prev::LineStart;
+                    }
                 }
                 self.write("}", false, true);
                 self.prev = Prev::Close;
@@ -203,42 +223,20 @@ impl Printer {
     }
 }
 
-/// The text of a brace group's contents when they fit on the line: a few
-/// tokens, no statement, no nested block (`{ 1 }`, `{ Self::Empty }`).
-fn short_block(inner: &TokenStream) -> Option<String> {
-    const MOST: usize = 8;
-    let mut count = 0;
-    if !few_tokens(inner, MOST, &mut count) {
-        return None;
-    }
-    let mut printer = Printer {
-        out: String::new(),
-        indent: 0,
-        prev: Prev::LineStart,
-        break_due: false,
-    };
-    printer.stream(inner.clone(), Delimiter::Parenthesis);
-    (!printer.out.contains('\n')).then_some(printer.out)
-}
+/// The longest block body printed inline (`{ Self::Empty }`).
+const SHORT_BLOCK: usize = 40;
 
-/// Whether `stream` has at most `most` tokens (counting into groups), no
-/// `;` and no brace group; `count` carries the tally.
-fn few_tokens(stream: &TokenStream, most: usize, count: &mut usize) -> bool {
-    for token in stream.clone() {
-        *count += 1;
-        let fits = *count <= most
-            && match &token {
-                TokenTree::Group(g) => {
-                    g.delimiter() != Delimiter::Brace && few_tokens(&g.stream(), most, count)
-                }
-                TokenTree::Punct(p) => p.as_char() != ';',
-                _ => true,
-            };
-        if !fits {
-            return false;
-        }
-    }
-    true
+/// The longest line an inline block may make.
+const LINE: usize = 100;
+
+/// A group's delimiter and contents. The group is dropped before its
+/// contents are iterated, so they are moved out, not copied (the contents
+/// of a group are shared with it).
+fn ungroup(group: proc_macro2::Group) -> (Delimiter, TokenStream) {
+    let delimiter = group.delimiter();
+    let inner = group.stream();
+    drop(group);
+    (delimiter, inner)
 }
 
 #[cfg(test)]
