@@ -7,43 +7,59 @@ use crate::reader::Reader;
 use crate::traits::{BareDeserializable, BareSerializable, Deserializable, Serializable};
 use crate::writer::{Writer, bytes_len, write_tl_bytes};
 
-/// Implements the four traits for a fixed-size primitive, whose bare and
-/// boxed encodings coincide.
-macro_rules! fixed_size {
-    ($ty:ty, $size:expr, |$s:ident, $out:ident| $write:expr, |$r:ident| $read:expr) => {
-        impl BareSerializable for $ty {
+/// Implements the four traits for a type whose bare and boxed encodings
+/// coincide (the primitives, and the zero-copy `string`/`bytes` holders):
+/// `len`, `write` and `read` give its size, its writing and its reading.
+macro_rules! bare_is_boxed {
+    (
+        $ty:ty,
+        len: |$l:ident| $len:expr,
+        write: |$s:ident, $out:ident| $write:expr,
+        read: |$r:ident| $read:expr $(,)?
+    ) => {
+        impl $crate::traits::BareSerializable for $ty {
             #[inline]
             fn bare_len(&self) -> usize {
-                $size
+                let $l = self;
+                $len
             }
             #[inline]
-            fn serialize_bare<W: Writer + ?Sized>(&self, $out: &mut W) {
+            fn serialize_bare<W: $crate::Writer + ?Sized>(&self, $out: &mut W) {
                 let $s = self;
                 $write
             }
         }
-        impl BareDeserializable for $ty {
+        impl $crate::traits::BareDeserializable for $ty {
             #[inline]
-            fn deserialize_bare($r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+            fn deserialize_bare($r: &mut $crate::Reader<'_>) -> Result<Self, $crate::DecodeError> {
                 $read
             }
         }
-        impl Serializable for $ty {
+        impl $crate::traits::Serializable for $ty {
             #[inline]
             fn serialized_len(&self) -> usize {
-                $size
+                $crate::traits::BareSerializable::bare_len(self)
             }
             #[inline]
-            fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
-                self.serialize_bare(out)
+            fn serialize<W: $crate::Writer + ?Sized>(&self, out: &mut W) {
+                $crate::traits::BareSerializable::serialize_bare(self, out)
             }
         }
-        impl Deserializable for $ty {
+        impl $crate::traits::Deserializable for $ty {
             #[inline]
-            fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-                Self::deserialize_bare(r)
+            fn deserialize(r: &mut $crate::Reader<'_>) -> Result<Self, $crate::DecodeError> {
+                <Self as $crate::traits::BareDeserializable>::deserialize_bare(r)
             }
         }
+    };
+}
+#[cfg(feature = "zero-copy")]
+pub(crate) use bare_is_boxed;
+
+/// [`bare_is_boxed`] for a fixed-size primitive.
+macro_rules! fixed_size {
+    ($ty:ty, $size:expr, |$s:ident, $out:ident| $write:expr, |$r:ident| $read:expr) => {
+        bare_is_boxed!($ty, len: |_v| $size, write: |$s, $out| $write, read: |$r| $read);
     };
 }
 
@@ -56,41 +72,12 @@ fixed_size!([u8; 16], 16, |v, out| out.write_bytes(v), |r| r
 fixed_size!([u8; 32], 32, |v, out| out.write_bytes(v), |r| r
     .read_array());
 
-impl BareSerializable for String {
-    #[inline]
-    fn bare_len(&self) -> usize {
-        bytes_len(self.len())
-    }
-    #[inline]
-    fn serialize_bare<W: Writer + ?Sized>(&self, out: &mut W) {
-        write_tl_bytes(out, self.as_bytes());
-    }
-}
-
-impl BareDeserializable for String {
-    #[inline]
-    fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        r.read_string()
-    }
-}
-
-impl Serializable for String {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        self.bare_len()
-    }
-    #[inline]
-    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
-        self.serialize_bare(out);
-    }
-}
-
-impl Deserializable for String {
-    #[inline]
-    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        r.read_string()
-    }
-}
+bare_is_boxed!(
+    String,
+    len: |v| bytes_len(v.len()),
+    write: |v, out| write_tl_bytes(out, v.as_bytes()),
+    read: |r| r.read_string(),
+);
 
 /// `Bool`: boxed `boolTrue` / `boolFalse`.
 impl Serializable for bool {
