@@ -14,6 +14,7 @@ pub fn print(tokens: TokenStream) -> String {
         indent: 0,
         prev: Prev::LineStart,
         break_due: false,
+        closure_params: false,
     };
     printer.stream(tokens, Delimiter::Brace);
     printer.newline();
@@ -46,6 +47,8 @@ struct Printer {
     /// attribute), unless that token continues the line (`,`, `;`, `.`,
     /// `?`, `)`, `else`).
     break_due: bool,
+    /// Inside a closure's `|...|` parameters.
+    closure_params: bool,
 }
 
 impl Printer {
@@ -113,7 +116,8 @@ impl Printer {
                     let c = punct.as_char();
                     let joint = punct.spacing() == Spacing::Joint;
                     // A binary operator follows a value; a unary one does not.
-                    let after_value = matches!(self.prev, Prev::Word | Prev::Close);
+                    let after_value = self.prev == Prev::Close
+                        || (self.prev == Prev::Word && !self.after_keyword());
                     // `>` of `->` or `=>`: not a generic bracket.
                     let arrow = c == '>' && (self.out.ends_with('-') || self.out.ends_with('='));
                     let (space, continues) = match c {
@@ -121,10 +125,15 @@ impl Printer {
                         '?' if after_value => (false, true),
                         ':' if !joint => (false, true),
                         // `::` after a name or a generic `>` continues a path.
-                        ':' => (!after_value || self.after_keyword(), false),
-                        '<' | '>' if after_value && !joint && !arrow => (false, false),
+                        ':' => (!after_value, false),
+                        '<' if after_value && !joint => (false, false),
+                        // A generic bracket closes without a space.
+                        '>' if angles > 0 && !arrow => (false, false),
+                        // The `|` closing a closure's parameters.
+                        '|' if self.closure_params => (false, false),
                         _ => (true, false),
                     };
+                    let opens_closure = c == '|' && !joint && !after_value && !self.closure_params;
                     self.write(&c.to_string(), space, continues);
                     self.prev = match c {
                         _ if joint => Prev::Tight,
@@ -133,11 +142,15 @@ impl Printer {
                         ':' if self.out.ends_with("::") => Prev::Tight,
                         // A generic or qualified-path `<`, not the second of `<<`.
                         '<' if !self.out.ends_with("<<") => Prev::Tight,
-                        '>' if after_value && !arrow => Prev::Close,
+                        '>' if angles > 0 && !arrow => Prev::Close,
                         '&' | '*' | '!' | '-' | '?' if !after_value => Prev::Tight,
+                        '|' if opens_closure => Prev::Tight,
                         '!' => Prev::Tight,
                         _ => Prev::Spaced,
                     };
+                    if c == '|' && !joint {
+                        self.closure_params = opens_closure;
+                    }
                     match c {
                         '<' if !joint && !self.out.ends_with("<<") => angles += 1,
                         '>' if !arrow && angles > 0 => angles -= 1,
@@ -179,6 +192,7 @@ impl Printer {
                         indent: self.indent + 1,
                         prev: Prev::LineStart,
                         break_due: false,
+                        closure_params: false,
                     };
                     body.stream(inner, Delimiter::Brace);
                     body.newline();
@@ -260,6 +274,7 @@ mod tests {
                 fn g() {}
             }
             fn h(x: bool) -> i32 { if x { 1 } else { 2 } }
+            fn k(v: &[u32]) -> u32 { v.iter().map(|x| x | 1).sum::<u32>() | 2 }
         };
         let text = print(tokens.clone());
         assert_eq!(
@@ -284,6 +299,7 @@ mod tests {
                 "fn h(x: bool) -> i32 {\n",
                 "    if x { 1 } else { 2 }\n",
                 "}\n",
+                "fn k(v: &[u32]) -> u32 { v.iter().map(|x| x | 1).sum::<u32>() | 2 }\n",
             )
         );
         // The text holds exactly the tokens given.
