@@ -152,24 +152,6 @@ impl<T: Deserializable> Deserializable for Vec<T> {
     }
 }
 
-impl<T: Serializable + ?Sized> Serializable for Box<T> {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        (**self).serialized_len()
-    }
-    #[inline]
-    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
-        (**self).serialize(out);
-    }
-}
-
-impl<T: Deserializable> Deserializable for Box<T> {
-    #[inline]
-    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        T::deserialize(r).map(Box::new)
-    }
-}
-
 impl<T: BareSerializable + ?Sized> BareSerializable for Box<T> {
     #[inline]
     fn bare_len(&self) -> usize {

@@ -6,9 +6,43 @@ use crate::reader::Reader;
 use crate::writer::{Counter, IoWriter, Writer};
 
 /// Types with a TL constructor id: generated constructor structs and functions.
+///
+/// A type that is `Identifiable` and has a bare encoding gets its boxed one
+/// from that: [`Serializable`] writes [`Identifiable::CONSTRUCTOR_ID`] and
+/// then the bare encoding, [`Deserializable`] reads the id, refuses any other
+/// as [`crate::DecodeErrorKind::UnexpectedConstructor`] naming
+/// [`Identifiable::TL_NAME`], and then reads the bare encoding. Generated
+/// constructor structs get their boxed impls this way instead of carrying
+/// code of their own for them; a type with both traits cannot implement
+/// [`Serializable`] or [`Deserializable`] itself.
 pub trait Identifiable {
     /// The 32-bit id written before the fields in boxed form.
     const CONSTRUCTOR_ID: u32;
+    /// The TL name of the constructor or function (`peerUser`,
+    /// `messages.getHistory`), as decode errors name it.
+    const TL_NAME: &'static str;
+}
+
+/// The boxed encoding of a constructor: its id, then its bare encoding.
+impl<T: Identifiable + BareSerializable> Serializable for T {
+    #[inline]
+    fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
+        out.write_u32(T::CONSTRUCTOR_ID);
+        self.serialize_bare(out);
+    }
+}
+
+/// The boxed decoding of a constructor: its id, checked, then its bare
+/// decoding.
+impl<T: Identifiable + BareDeserializable> Deserializable for T {
+    #[inline]
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let id = r.read_constructor(T::TL_NAME)?;
+        if id != T::CONSTRUCTOR_ID {
+            return Err(r.unexpected_constructor(id, T::TL_NAME));
+        }
+        T::deserialize_bare(r)
+    }
 }
 
 /// Boxed TL encoding.

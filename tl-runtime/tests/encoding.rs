@@ -213,9 +213,9 @@ fn vectors() {
 }
 
 #[test]
-fn boxes_forward() {
-    check(Box::new(1i32), &[0x01, 0x00, 0x00, 0x00]);
+fn boxes_forward_the_bare_encoding() {
     check_bare(Box::new(2i64), &[2, 0, 0, 0, 0, 0, 0, 0]);
+    check_bare(Box::new(String::from("ab")), &[0x02, b'a', b'b', 0x00]);
 }
 
 #[test]

@@ -86,6 +86,7 @@ impl Parts {
             quote! {
                 impl #generics #rt::Identifiable for #name #generics {
                     const CONSTRUCTOR_ID: u32 = #id;
+                    const TL_NAME: &'static str = #tl_name;
                 }
             }
         });
@@ -117,24 +118,16 @@ impl Parts {
     }
 }
 
-/// A constructor struct with its id and the four (de)serialization impls.
+/// A constructor struct with its id and its bare (de)serialization impls; the
+/// runtime derives the boxed ones from `Identifiable` and these.
 pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream {
-    let rt = &cx.runtime;
-    let Names {
-        result,
-        reader,
-        writer,
-        error,
-        sized,
-    } = Names::at(here, cx);
     let Parts {
         definition,
         name,
-        id,
         writes,
-        check_id,
         read_fields,
         reads_anything,
+        ..
     } = Parts::new(
         Item {
             what: "constructor",
@@ -157,22 +150,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
 
         #serialize_bare
 
-        impl #rt::Serializable for #name {
-            fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
-                out.write_u32(#id);
-                self.serialize_bare(out);
-            }
-        }
-
         #deserialize_bare
-
-        impl #rt::Deserializable for #name {
-            #[inline]
-            fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                #check_id
-                Self::deserialize_bare(r)
-            }
-        }
     }
 }
 
