@@ -91,6 +91,8 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         });
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
+    let enter = super::tri(quote!(r.enter(#tl_name)));
+    let read_id = super::tri(quote!(r.read_constructor(#tl_name)));
     quote! {
         #(#[doc = #doc])*
         #derives
@@ -111,8 +113,8 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
 
         impl #rt::Deserializable for #name {
             fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                r.enter(#tl_name)?;
-                let id = r.read_constructor(#tl_name)?;
+                #enter;
+                let id = #read_id;
                 let value = match id {
                     #(#reads)*
                     _ => Err(r.unexpected_constructor(id, #tl_name)),

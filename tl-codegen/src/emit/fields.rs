@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::paths::{Here, codec, ident, rust_type, self_encoding};
-use super::{Context, hex_literal};
+use super::{Context, hex_literal, tri};
 use crate::model::{FieldKind, FieldModel, FlagBit, WireType};
 
 /// `pub name: Type,` lines with their docs.
@@ -246,12 +246,16 @@ pub fn read_stmts(
         }
         match &f.kind {
             FieldKind::Flags { keep_other_bits } => {
-                stmts.push(quote!(let #name = r.read_u32()?;));
+                let read = tri(quote!(r.read_u32()));
+                stmts.push(quote!(let #name = #read;));
                 if *keep_other_bits {
                     inits.push(quote!(#name));
                 }
             }
-            FieldKind::Count { .. } => stmts.push(quote!(let #name = r.read_u32()?;)),
+            FieldKind::Count { .. } => {
+                let read = tri(quote!(r.read_u32()));
+                stmts.push(quote!(let #name = #read;));
+            }
             FieldKind::Value {
                 ty: ty @ (WireType::Rows { elem, .. } | WireType::Array { elem, .. }),
                 ..
@@ -263,13 +267,15 @@ pub fn read_stmts(
                     WireType::Rows { count, .. } => {
                         let count = local(fields, count);
                         let min = Literal::usize_unsuffixed(elem.min_size());
-                        quote! {
-                            let #name = #rt::repeat::read_repeated(r, #count, #min, #what, |r| #read)?;
-                        }
+                        let rows = tri(
+                            quote!(#rt::repeat::read_repeated(r, #count, #min, #what, |r| #read)),
+                        );
+                        quote!(let #name = #rows;)
                     }
-                    _ => quote! {
-                        let #name = #rt::repeat::read_array(r, #what, |r| #read)?;
-                    },
+                    _ => {
+                        let rows = tri(quote!(#rt::repeat::read_array(r, #what, |r| #read)));
+                        quote!(let #name = #rows;)
+                    }
                 });
                 inits.push(quote!(#name));
             }
@@ -337,12 +343,15 @@ fn value_write(
 fn value_read(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
     match ty {
         WireType::True => quote!(()),
-        WireType::Bytes if cx.zero_copy() => quote!(r.read_shared_bytes()?),
-        WireType::Bytes => quote!(r.read_tl_bytes()?.to_vec()),
-        _ => {
-            let read = value_read_result(ty, here, cx);
-            quote!(#read?)
+        WireType::Bytes if cx.zero_copy() => tri(quote!(r.read_shared_bytes())),
+        // `tri`, copying the borrowed data in the `Ok` arm.
+        WireType::Bytes => {
+            quote!(match r.read_tl_bytes() {
+                Ok(v) => v.to_vec(),
+                Err(e) => return Err(e),
+            })
         }
+        _ => tri(value_read_result(ty, here, cx)),
     }
 }
 

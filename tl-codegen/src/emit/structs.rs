@@ -82,6 +82,7 @@ impl Parts {
         let id = hex_literal(item.id.unwrap_or_default());
         let generics = item.generics;
         let tl_name = item.tl_name;
+        let read_id = super::tri(quote!(r.read_constructor(#tl_name)));
         let identifiable = item.id.is_some().then(|| {
             quote! {
                 impl #generics #rt::Identifiable for #name #generics {
@@ -101,7 +102,7 @@ impl Parts {
                 #identifiable
             },
             check_id: quote! {
-                let id = r.read_constructor(#tl_name)?;
+                let id = #read_id;
                 if id != #id {
                     return Err(r.unexpected_constructor(id, #tl_name));
                 }
