@@ -69,12 +69,15 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         };
         variants.push(quote!(#[doc = #vdoc] #vname(#payload),));
         writes.push(quote!(Self::#vname(x) => x.serialize(out),));
-        // No `?` per arm: a `Result` mapped into the variant keeps the
-        // function small for the compiler.
-        reads.push(if v.boxed {
-            quote!(#id => #ctor::deserialize_bare(r).map(#boxed::new).map(Self::#vname),)
+        // No `?` per arm, and no `Result::map` (one generic instance per
+        // variant): a plain match keeps the function cheap for the compiler.
+        let wrapped = if v.boxed {
+            quote!(Self::#vname(#boxed::new(v)))
         } else {
-            quote!(#id => #ctor::deserialize_bare(r).map(Self::#vname),)
+            quote!(Self::#vname(v))
+        };
+        reads.push(quote! {
+            #id => match #ctor::deserialize_bare(r) { Ok(v) => Ok(#wrapped), Err(e) => Err(e) },
         });
         let value = if v.boxed {
             quote!(#boxed::new(x))
@@ -282,9 +285,10 @@ fn any_enum(
         variants.push(quote!(#[doc = #vdoc] #vname(::std::boxed::Box<#ty>),));
         writes.push(quote!(Self::#vname(x) => x.serialize(out),));
         if item.decoded {
-            reads.push(
-                quote!(#id => <#ty>::deserialize(r).map(::std::boxed::Box::new).map(Self::#vname),),
-            );
+            reads.push(quote!(#id => match <#ty>::deserialize(r) {
+                    Ok(v) => Ok(Self::#vname(::std::boxed::Box::new(v))),
+                    Err(e) => Err(e),
+                },));
         }
         names.push(quote!(Self::#vname(_) => #tl_name,));
         ids.push(quote!(Self::#vname(_) => #id,));
