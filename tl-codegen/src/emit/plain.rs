@@ -78,11 +78,12 @@ impl Printer {
     }
 
     /// Whether the last word written is a keyword after which a path
-    /// starting with `::` is a new term (`use ::x`, `&mut ::x`).
+    /// starting with `::` or `<` is a new term (`use ::x`, `&mut ::x`,
+    /// `match <T>::f(r)`).
     fn after_keyword(&self) -> bool {
-        const KEYWORDS: [&str; 12] = [
+        const KEYWORDS: [&str; 15] = [
             "use", "impl", "as", "for", "in", "mut", "dyn", "return", "where", "const", "static",
-            "type",
+            "type", "match", "if", "while",
         ];
         let word = self
             .out
@@ -275,6 +276,7 @@ mod tests {
             }
             fn h(x: bool) -> i32 { if x { 1 } else { 2 } }
             fn k(v: &[u32]) -> u32 { v.iter().map(|x| x | 1).sum::<u32>() | 2 }
+            fn m(r: &mut R) -> u32 { match <u32>::read(r) { Ok(v) => v, Err(_) => 0 } }
         };
         let text = print(tokens.clone());
         assert_eq!(
@@ -300,6 +302,12 @@ mod tests {
                 "    if x { 1 } else { 2 }\n",
                 "}\n",
                 "fn k(v: &[u32]) -> u32 { v.iter().map(|x| x | 1).sum::<u32>() | 2 }\n",
+                "fn m(r: &mut R) -> u32 {\n",
+                "    match <u32>::read(r) {\n",
+                "        Ok(v) => v,\n",
+                "        Err(_) => 0\n",
+                "    }\n",
+                "}\n",
             )
         );
         // The text holds exactly the tokens given.
