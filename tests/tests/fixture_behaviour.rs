@@ -117,6 +117,29 @@ fn tdlib_flags_keep_bits_without_fields() {
 }
 
 #[test]
+fn a_function_refuses_another_id() {
+    use flags::functions::flag::GetItem;
+    // flag.getItem is #bd3d8385; these bytes start with #bd3d8386.
+    let err = GetItem::from_bytes(&[0x86, 0x83, 0x3d, 0xbd, 0, 0, 0, 0]).unwrap_err();
+    assert_eq!(err.kind, DecodeErrorKind::UnexpectedConstructor(0xbd3d8386));
+    assert_eq!(err.offset, 0);
+    assert_eq!(
+        err.to_string(),
+        "unexpected constructor 0xbd3d8386 for flag.getItem at offset 0"
+    );
+    // Three bytes are no id at all.
+    let err = GetItem::from_bytes(&[0x85, 0x83, 0x3d]).unwrap_err();
+    assert_eq!(
+        err.kind,
+        DecodeErrorKind::UnexpectedEof {
+            needed: 4,
+            available: 3
+        }
+    );
+    assert_eq!(err.expected, "flag.getItem");
+}
+
+#[test]
 fn unknown_constructor_is_a_typed_error() {
     use ton_style::enums::ton_node::ShardList;
     let err = ShardList::from_bytes(&[1, 2, 3, 4, 0, 0, 0, 0]).unwrap_err();

@@ -360,9 +360,23 @@ impl<'a> Reader<'a> {
     /// [`DecodeErrorKind::UnexpectedConstructor`] for any other id.
     #[inline]
     pub fn read_vector_id(&mut self) -> Result<(), DecodeError> {
-        match self.u32_as("Vector")? {
-            ids::VECTOR => Ok(()),
-            id => Err(self.unexpected_constructor(id, "Vector")),
+        self.expect_constructor(ids::VECTOR, "Vector")
+    }
+
+    /// Reads a constructor id that must be `id` (the boxed form of one
+    /// constructor or function), failing with
+    /// [`DecodeErrorKind::UnexpectedConstructor`] for any other id, and like
+    /// [`Reader::read_constructor`] when fewer than 4 bytes are left; errors
+    /// name `expected`.
+    #[inline]
+    pub fn expect_constructor(
+        &mut self,
+        id: u32,
+        expected: &'static str,
+    ) -> Result<(), DecodeError> {
+        match self.u32_as(expected)? {
+            found if found == id => Ok(()),
+            found => Err(self.unexpected_constructor(found, expected)),
         }
     }
 

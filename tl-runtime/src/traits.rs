@@ -37,10 +37,7 @@ impl<T: Identifiable + BareSerializable> Serializable for T {
 impl<T: Identifiable + BareDeserializable> Deserializable for T {
     #[inline]
     fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        let id = r.read_constructor(T::TL_NAME)?;
-        if id != T::CONSTRUCTOR_ID {
-            return Err(r.unexpected_constructor(id, T::TL_NAME));
-        }
+        r.expect_constructor(T::CONSTRUCTOR_ID, T::TL_NAME)?;
         T::deserialize_bare(r)
     }
 }

@@ -343,9 +343,9 @@ fn value_write(
 fn value_read(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
     match ty {
         WireType::True => quote!(()),
-        WireType::Bytes if cx.zero_copy() => tri(quote!(r.read_shared_bytes())),
-        // `tri`, copying the borrowed data in the `Ok` arm.
-        WireType::Bytes => {
+        // `tri`, copying the borrowed data in the `Ok` arm (zero-copy `bytes`
+        // are shared, and read like the other types below).
+        WireType::Bytes if !cx.zero_copy() => {
             quote!(match r.read_tl_bytes() {
                 Ok(v) => v.to_vec(),
                 Err(e) => return Err(e),

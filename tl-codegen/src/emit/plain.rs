@@ -9,13 +9,7 @@ use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
 /// Prints `tokens` (whole items).
 pub fn print(tokens: TokenStream) -> String {
-    let mut printer = Printer {
-        out: String::new(),
-        indent: 0,
-        prev: Prev::LineStart,
-        break_due: false,
-        closure_params: false,
-    };
+    let mut printer = Printer::new(0);
     printer.stream(tokens, Delimiter::Brace);
     printer.newline();
     printer.out
@@ -52,6 +46,17 @@ struct Printer {
 }
 
 impl Printer {
+    /// A printer at the start of a line, `indent` levels deep.
+    fn new(indent: usize) -> Printer {
+        Printer {
+            out: String::new(),
+            indent,
+            prev: Prev::LineStart,
+            break_due: false,
+            closure_params: false,
+        }
+    }
+
     fn newline(&mut self) {
         if self.prev != Prev::LineStart {
             self.out.push('\n');
@@ -188,13 +193,7 @@ impl Printer {
                 } else {
                     // The body is printed once, as a block; a body of one
                     // short line without a statement goes inline instead.
-                    let mut body = Printer {
-                        out: String::new(),
-                        indent: self.indent + 1,
-                        prev: Prev::LineStart,
-                        break_due: false,
-                        closure_params: false,
-                    };
+                    let mut body = Printer::new(self.indent + 1);
                     body.stream(inner, Delimiter::Brace);
                     body.newline();
                     let line = body.out.trim();

@@ -58,8 +58,6 @@ struct Parts {
     name: proc_macro2::Ident,
     id: Literal,
     writes: Vec<TokenStream>,
-    /// Reads the constructor id and fails unless it is this item's.
-    check_id: TokenStream,
     /// Reads the fields and returns `Ok(Self { .. })`.
     read_fields: TokenStream,
     /// Whether any field is read (else the reader parameter is unused).
@@ -82,7 +80,6 @@ impl Parts {
         let id = hex_literal(item.id.unwrap_or_default());
         let generics = item.generics;
         let tl_name = item.tl_name;
-        let read_id = super::tri(quote!(r.read_constructor(#tl_name)));
         let identifiable = item.id.is_some().then(|| {
             quote! {
                 impl #generics #rt::Identifiable for #name #generics {
@@ -100,12 +97,6 @@ impl Parts {
                 }
 
                 #identifiable
-            },
-            check_id: quote! {
-                let id = #read_id;
-                if id != #id {
-                    return Err(r.unexpected_constructor(id, #tl_name));
-                }
             },
             writes: fields::write_stmts(item.fields, cx),
             reads_anything: !reads.is_empty(),
@@ -282,7 +273,6 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
         name,
         id,
         writes,
-        check_id,
         read_fields,
         ..
     } = Parts::new(
@@ -308,10 +298,12 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
     );
     let errors = super::errors::function_errors(f, &name, &generics, here, cx);
     let deserializable = cx.function_decoding().then(|| {
+        let tl_name = &f.tl_name;
+        let check_id = super::tri(quote!(r.expect_constructor(#id, #tl_name)));
         quote! {
             impl #de_bounds #rt::Deserializable for #name #generics {
                 fn deserialize(r: &mut #reader<'_>) -> #result<Self, #error> {
-                    #check_id
+                    #check_id;
                     #read_fields
                 }
             }
