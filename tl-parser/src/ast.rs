@@ -5,6 +5,7 @@
 //! the schema when they have something to say about it.
 
 use crate::span::Span;
+pub use smol_str::SmolStr;
 
 /// A whole parsed schema file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -40,7 +41,7 @@ pub enum Section {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
     /// The full text, namespaces included.
-    pub full: String,
+    pub full: SmolStr,
     /// Where it stands.
     pub span: Span,
 }
@@ -138,7 +139,7 @@ pub struct OptionalArg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ident {
     /// The text.
-    pub name: String,
+    pub name: SmolStr,
     /// Where it stands.
     pub span: Span,
 }

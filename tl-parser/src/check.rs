@@ -157,7 +157,7 @@ impl Summary {
     pub fn of(def: &Definition, src: &str, dialect: Dialect) -> Summary {
         let computed_id = compute_id(def, dialect);
         Summary {
-            name: def.name.full.clone(),
+            name: def.name.full.to_string(),
             kind: Kind::of(def),
             id: effective_id(def, dialect),
             computed_id,

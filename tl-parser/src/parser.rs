@@ -502,7 +502,7 @@ impl<'s> SchemaParser<'s> {
         Ok((
             rest,
             Name {
-                full: text.to_owned(),
+                full: SmolStr::new(text),
                 span: self.span(i, rest),
             },
         ))
@@ -513,7 +513,7 @@ impl<'s> SchemaParser<'s> {
         Ok((
             rest,
             Ident {
-                name: text.to_owned(),
+                name: SmolStr::new(text),
                 span: self.span(i, rest),
             },
         ))
@@ -643,7 +643,7 @@ impl<'s> SchemaParser<'s> {
             .parse(start)
         {
             let name = Ident {
-                name: text.to_owned(),
+                name: SmolStr::new(text),
                 span: Span::new(self.offset(start), self.offset(start) + text.len()),
             };
             let (i, ty) =
@@ -752,7 +752,7 @@ impl<'s> SchemaParser<'s> {
                     Multiplicity::Literal(text.parse::<u64>().unwrap_or(u64::MAX), span)
                 } else {
                     Multiplicity::Var(Ident {
-                        name: text.to_owned(),
+                        name: SmolStr::new(text),
                         span,
                     })
                 };
@@ -801,7 +801,7 @@ impl<'s> SchemaParser<'s> {
                 continue;
             } else if let Some(after) = i.strip_prefix('#') {
                 let name = Name {
-                    full: "#".to_owned(),
+                    full: SmolStr::new_static("#"),
                     span: self.span(i, after),
                 };
                 (after, plain_type(name, self.span(i, after)))

@@ -37,7 +37,7 @@ fn checked(src: String) -> (Vec<Located>, Vec<String>) {
             .schema
             .definitions
             .iter()
-            .map(|d| d.name.full.clone())
+            .map(|d| d.name.full.to_string())
             .collect();
         (problems, names)
     })

@@ -28,7 +28,7 @@ fn parsed(src: &str) -> (Vec<Located>, Vec<String>) {
         .definitions
         .iter()
         .map(|d| match d.section {
-            Section::Types => d.name.full.clone(),
+            Section::Types => d.name.full.to_string(),
             Section::Functions => format!("{}()", d.name.full),
         })
         .collect();

@@ -123,7 +123,10 @@ struct Places {
 impl Places {
     fn settle(decls: &Declarations<'_>) -> Self {
         let tl_names = |located: &[Located<'_>]| -> Vec<String> {
-            located.iter().map(|l| l.def.name.full.clone()).collect()
+            located
+                .iter()
+                .map(|l| l.def.name.full.to_string())
+                .collect()
         };
         let constructors = tl_names(&decls.constructors);
         let functions = tl_names(&decls.functions);
@@ -153,12 +156,12 @@ fn constructors(
             }
         };
         out.push(Constructor {
-            tl_name: l.def.name.full.clone(),
+            tl_name: l.def.name.full.to_string(),
             id: effective_id(l.def, resolver.dialect),
             path: places.constructors[l.def.name.full.as_str()].clone(),
             any_variant: String::new(),
             fields,
-            result: l.def.result.name.full.clone(),
+            result: l.def.result.name.full.to_string(),
             doc: l.def.doc.description.clone(),
             declaration: declaration_text(l.def, resolver.dialect),
         });
@@ -215,7 +218,7 @@ fn boxed_types(
                 if let Some(l) = decls
                     .constructors
                     .iter()
-                    .find(|l| &l.def.result.name.full == tl_name)
+                    .find(|l| l.def.result.name.full == tl_name)
                 {
                     errors.push(FileDiagnostic::new(
                         l.file,
@@ -273,7 +276,7 @@ fn functions(
         let returns = resolver.result(&l.def.result, &generics);
         match (fields, returns) {
             (Ok(fields), Ok(returns)) => out.push(Function {
-                tl_name: l.def.name.full.clone(),
+                tl_name: l.def.name.full.to_string(),
                 id: effective_id(l.def, resolver.dialect),
                 path: places.functions[l.def.name.full.as_str()].clone(),
                 any_variant: String::new(),
@@ -317,7 +320,7 @@ fn declaration_text(def: &Definition, dialect: Dialect) -> String {
         text
     } else {
         text.replacen(
-            &def.name.full,
+            def.name.full.as_str(),
             &format!("{}#{:08x}", def.name.full, compute_id(def, dialect)),
             1,
         )
@@ -436,14 +439,14 @@ impl<'a> Resolver<'a> {
                     FieldKind::Value { ty, flag: None }
                 }
                 FieldType::Conditional { flag, bit, ty, .. } => {
-                    if !tl_names.iter().any(|n| n == &flag.name) {
+                    if !tl_names.iter().any(|n| n == flag.name) {
                         return Err(Diagnostic::error(
                             flag.span,
                             "a conditional field inside a repetition must use a `#` field of the same repetition",
                         ));
                     }
                     let bit = FlagBit {
-                        field: flag.name.clone(),
+                        field: flag.name.to_string(),
                         bit: u32::try_from(*bit).unwrap_or(u32::MAX),
                     };
                     if ty.name.full == "true" && ty.args.is_empty() {
@@ -779,7 +782,7 @@ fn tl_names(fields: &[Field]) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, f)| match &f.name {
-            Some(name) => name.name.clone(),
+            Some(name) => name.name.to_string(),
             None => {
                 let base = match f.ty {
                     FieldType::Nat => "count".to_owned(),
