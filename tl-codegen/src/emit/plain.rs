@@ -5,6 +5,8 @@
 //! exactly the tokens given, so rustc reads the same program as from
 //! prettyplease's output, and the same tokens always print the same text.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
 /// Prints `tokens` (whole items).
@@ -43,6 +45,9 @@ struct Printer {
     break_due: bool,
     /// Inside a closure's `|...|` parameters.
     closure_params: bool,
+    /// Where the last identifier or literal starts in `out` (it runs to
+    /// the end of `out` while `prev` is [`Prev::Word`]).
+    word_start: usize,
 }
 
 impl Printer {
@@ -54,6 +59,7 @@ impl Printer {
             prev: Prev::LineStart,
             break_due: false,
             closure_params: false,
+            word_start: 0,
         }
     }
 
@@ -68,6 +74,12 @@ impl Printer {
     /// Writes `text`, after a space when `space` says so; `continues` says
     /// it may not start a line.
     fn write(&mut self, text: &str, space: bool, continues: bool) {
+        self.space_before(space, continues);
+        self.out.push_str(text);
+    }
+
+    /// What [`Printer::write`] writes before its text.
+    fn space_before(&mut self, space: bool, continues: bool) {
         if self.break_due && !continues {
             self.newline();
         }
@@ -79,23 +91,43 @@ impl Printer {
         } else if space && !matches!(self.prev, Prev::Tight | Prev::Open) {
             self.out.push(' ');
         }
-        self.out.push_str(text);
     }
 
-    /// Whether the last word written is a keyword after which a path
-    /// starting with `::` or `<` is a new term (`use ::x`, `&mut ::x`,
-    /// `match <T>::f(r)`).
+    /// Writes an identifier or a literal: a word, after a space. The text
+    /// goes straight into the output (no `String` of its own: build scripts
+    /// run this unoptimized, a million times for a full layer).
+    fn word(&mut self, word: impl std::fmt::Display, continues: bool) {
+        self.space_before(true, continues);
+        self.word_start = self.out.len();
+        // Writing into a `String` cannot fail.
+        let _ = write!(self.out, "{word}");
+        self.prev = Prev::Word;
+    }
+
+    /// Whether the last word written (while `prev` is [`Prev::Word`]) is a
+    /// keyword after which a path starting with `::` or `<` is a new term
+    /// (`use ::x`, `&mut ::x`, `match <T>::f(r)`).
     fn after_keyword(&self) -> bool {
-        const KEYWORDS: [&str; 15] = [
-            "use", "impl", "as", "for", "in", "mut", "dyn", "return", "where", "const", "static",
-            "type", "match", "if", "while",
-        ];
-        let word = self
-            .out
-            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .next()
-            .unwrap_or_default();
-        KEYWORDS.contains(&word)
+        matches!(
+            self.out.get(self.word_start..),
+            Some(
+                "use"
+                    | "impl"
+                    | "as"
+                    | "for"
+                    | "in"
+                    | "mut"
+                    | "dyn"
+                    | "return"
+                    | "where"
+                    | "const"
+                    | "static"
+                    | "type"
+                    | "match"
+                    | "if"
+                    | "while"
+            )
+        )
     }
 
     /// Prints the tokens of a group delimited by `delimiter`.
@@ -110,14 +142,10 @@ impl Printer {
                     self.group(delimiter, inner);
                 }
                 TokenTree::Ident(ident) => {
-                    let text = ident.to_string();
-                    self.write(&text, true, text == "else");
-                    self.prev = Prev::Word;
+                    let continues = ident == "else";
+                    self.word(ident, continues);
                 }
-                TokenTree::Literal(literal) => {
-                    self.write(&literal.to_string(), true, false);
-                    self.prev = Prev::Word;
-                }
+                TokenTree::Literal(literal) => self.word(literal, false),
                 TokenTree::Punct(punct) => {
                     let c = punct.as_char();
                     let joint = punct.spacing() == Spacing::Joint;
@@ -140,7 +168,7 @@ impl Printer {
                         _ => (true, false),
                     };
                     let opens_closure = c == '|' && !joint && !after_value && !self.closure_params;
-                    self.write(&c.to_string(), space, continues);
+                    self.write(c.encode_utf8(&mut [0; 4]), space, continues);
                     self.prev = match c {
                         _ if joint => Prev::Tight,
                         '.' => Prev::Tight,
@@ -191,27 +219,38 @@ impl Printer {
                 if inner.is_empty() {
                     self.prev = Prev::Open;
                 } else {
-                    // The body is printed once, as a block; a body of one
-                    // short line without a statement goes inline instead.
-                    let mut body = Printer::new(self.indent + 1);
-                    body.stream(inner, Delimiter::Brace);
-                    body.newline();
-                    let line = body.out.trim();
+                    // The body is printed once, in place, as a block; a
+                    // body of one short line without a statement is then
+                    // moved up inline instead.
                     let current = self.out.len() - self.out.rfind('\n').map_or(0, |i| i + 1);
-                    if body.out.matches('\n').count() == 1
-                        && current + line.len() + 4 <= LINE
-                        && line.len() <= SHORT_BLOCK
-                        && !line.ends_with([';', ','])
-                        && !line.contains('{')
-                    {
-                        self.out.push(' ');
-                        self.out.push_str(line);
-                        self.out.push(' ');
-                        self.prev = Prev::Open;
-                    } else {
-                        self.out.push('\n');
-                        self.out.push_str(&body.out);
-                        self.prev = Prev::LineStart;
+                    self.out.push('\n');
+                    let start = self.out.len();
+                    let (indent, closure_params) = (self.indent, self.closure_params);
+                    self.indent += 1;
+                    self.prev = Prev::LineStart;
+                    self.break_due = false;
+                    self.closure_params = false;
+                    self.stream(inner, Delimiter::Brace);
+                    self.newline();
+                    self.indent = indent;
+                    self.closure_params = closure_params;
+                    self.prev = Prev::LineStart;
+                    let body = &self.out[start..];
+                    // The body ends with its line break: one line when that is its first.
+                    if body.find('\n').is_some_and(|n| n + 1 == body.len()) {
+                        let line = body.trim_ascii();
+                        if line.len() <= SHORT_BLOCK
+                            && current + line.len() + 4 <= LINE
+                            && !line.ends_with([';', ','])
+                            && !line.contains('{')
+                        {
+                            let line = line.to_owned();
+                            self.out.truncate(start - 1);
+                            self.out.push(' ');
+                            self.out.push_str(&line);
+                            self.out.push(' ');
+                            self.prev = Prev::Open;
+                        }
                     }
                 }
                 self.write("}", false, true);
