@@ -72,7 +72,7 @@ pub fn parse(src: &str) -> Parsed {
 }
 
 fn memchr_count(bytes: &[u8], needle: u8) -> usize {
-    bytes.iter().filter(|&&b| b == needle).count()
+    memchr::memchr_iter(needle, bytes).count()
 }
 
 /// How many levels deep types and repetitions may nest in a declaration.
@@ -582,7 +582,7 @@ impl<'s> SchemaParser<'s> {
         // count stops at the end of the line too, so that a file without `;`
         // is not scanned to its end for every declaration.
         let ahead = i.as_bytes();
-        let end = ahead.iter().position(|&b| b == b';' || b == b'\n');
+        let end = memchr::memchr2(b';', b'\n', ahead);
         let ahead = &ahead[..end.unwrap_or(ahead.len())];
         let mut fields = Vec::with_capacity(memchr_count(ahead, b':'));
         let mut open: Vec<OpenRepeat<'s>> = Vec::new();
