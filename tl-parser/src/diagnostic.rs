@@ -73,15 +73,15 @@ impl Diagnostic {
 
     /// 1-based line and column (in characters) of the start of the span in `src`.
     pub fn line_col(&self, src: &str) -> (usize, usize) {
-        line_col(src, self.span.start)
+        line_col(src, self.span.start as usize)
     }
 
     /// Renders the diagnostic like rustc: `error: ...`, ` --> FILE:LINE:COL`,
     /// the source line, and a caret under the span. No colours.
     pub fn render(&self, file_name: &str, src: &str) -> String {
         let file = SimpleFile::new(file_name, src);
-        let start = floor_char_boundary(src, self.span.start);
-        let end = floor_char_boundary(src, self.span.end.max(self.span.start)).max(start);
+        let start = floor_char_boundary(src, self.span.start as usize);
+        let end = floor_char_boundary(src, self.span.end.max(self.span.start) as usize).max(start);
         let diagnostic = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),

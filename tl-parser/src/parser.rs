@@ -701,7 +701,7 @@ impl<'s> SchemaParser<'s> {
             .map(|(flag, _, bit, _)| (flag, bit))
             .parse(i);
         if let Ok((rest, (flag, bit_text))) = cond {
-            let bit_start = flag.span.end + 1;
+            let bit_start = flag.span.end as usize + 1;
             let bit_span = Span::new(bit_start, bit_start + bit_text.len());
             let bit = bit_text.parse::<u64>().unwrap_or(u64::MAX);
             let (rest, ty) = expect(|i| self.type_term(i, depth), "a type after `?`")(rest)?;

@@ -3,34 +3,57 @@
 /// A half-open byte range `start..end` into the source text.
 ///
 /// Spans stay byte offsets everywhere; they become line and column (counted in
-/// characters) only when a diagnostic is displayed.
+/// characters) only when a diagnostic is displayed. Offsets are `u32`, which
+/// keeps the syntax tree small (every name, field and type carries a span);
+/// [`Span::new`] clamps an offset past 4 GiB to `u32::MAX` (no real schema
+/// is larger than a megabyte).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     /// First byte.
-    pub start: usize,
+    pub start: u32,
     /// One past the last byte.
-    pub end: usize,
+    pub end: u32,
 }
 
 impl Span {
-    /// A span from `start` to `end`.
+    /// A span from byte `start` to byte `end`, each clamped to `u32::MAX`.
     pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start: clamp(start),
+            end: clamp(end),
+        }
+    }
+
+    /// The byte range, for slicing the source.
+    pub const fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The text the span covers, or `""` if it is out of range.
     pub fn text(self, src: &str) -> &str {
-        src.get(self.start..self.end).unwrap_or("")
+        src.get(self.range()).unwrap_or("")
     }
 
     /// 1-based line and 1-based column (in characters) of the span's start.
     pub fn line_col(self, src: &str) -> (usize, usize) {
-        line_col(src, self.start)
+        line_col(src, self.start as usize)
+    }
+}
+
+/// `offset` as a span offset: `u32::MAX` past 4 GiB.
+const fn clamp(offset: usize) -> u32 {
+    if offset > u32::MAX as usize {
+        u32::MAX
+    } else {
+        offset as u32
     }
 }
 
@@ -71,6 +94,15 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, src.len()), (3, 2));
         assert_eq!(line_col(src, 1000), (3, 2));
+    }
+
+    #[test]
+    fn offsets_past_4_gib_are_clamped() {
+        let span = Span::new(7, (u32::MAX as usize) + 10);
+        assert_eq!((span.start, span.end), (7, u32::MAX));
+        assert_eq!(span.range(), 7..u32::MAX as usize);
+        assert_eq!(Span::new(3, 5).text("abcdefg"), "de");
+        assert_eq!(span.text("short"), "");
     }
 
     #[test]
