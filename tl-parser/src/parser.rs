@@ -625,8 +625,18 @@ impl<'s> SchemaParser<'s> {
 
     /// One field, or the start of a repetition, inside `depth` repetitions.
     fn field(&self, start: &'s str, depth: usize) -> Res<'s, FieldStart<'s>> {
+        // `name:type`, the common case: a word right before `:` cannot
+        // start a repetition (that needs `*` after the word).
+        let named = match ident(start) {
+            Ok((after, text)) => after
+                .strip_prefix(':')
+                .map(|after_colon| (after_colon, text)),
+            Err(_) => None,
+        };
         // `[ ... ]` and `n*[ ... ]` without a name.
-        if let Some((i, multiplicity)) = self.repetition_start(start, depth)? {
+        if named.is_none()
+            && let Some((i, multiplicity)) = self.repetition_start(start, depth)?
+        {
             return Ok((
                 i,
                 FieldStart::Repeat(OpenRepeat {
@@ -637,11 +647,7 @@ impl<'s> SchemaParser<'s> {
                 }),
             ));
         }
-        // `name:type`
-        if let Ok((after_colon, text)) = (ident, char::<&str, SyntaxError<'s>>(':'))
-            .map(|(n, _)| n)
-            .parse(start)
-        {
+        if let Some((after_colon, text)) = named {
             let name = Ident {
                 name: SmolStr::new(text),
                 span: Span::new(self.offset(start), self.offset(start) + text.len()),
@@ -696,11 +702,15 @@ impl<'s> SchemaParser<'s> {
         if let Some((rest, multiplicity)) = self.repetition_start(i, depth)? {
             return Ok((rest, FieldTypeStart::Repeat(multiplicity)));
         }
-        // `flags.N?Type`
-        let cond: Res<'s, (Ident, &'s str)> = (|i| self.ident(i), char('.'), digit1, char('?'))
+        // `flags.N?Type`, recognized before anything is built for it.
+        let cond: Res<'s, (&'s str, &'s str)> = (ident, char('.'), digit1, char('?'))
             .map(|(flag, _, bit, _)| (flag, bit))
             .parse(i);
-        if let Ok((rest, (flag, bit_text))) = cond {
+        if let Ok((rest, (flag_text, bit_text))) = cond {
+            let flag = Ident {
+                name: SmolStr::new(flag_text),
+                span: Span::new(self.offset(i), self.offset(i) + flag_text.len()),
+            };
             let bit_start = flag.span.end as usize + 1;
             let bit_span = Span::new(bit_start, bit_start + bit_text.len());
             let bit = bit_text.parse::<u64>().unwrap_or(u64::MAX);
