@@ -997,10 +997,7 @@ fn looks_like_repetition(i: &str) -> bool {
     if bytes.first() == Some(&b'[') {
         return true;
     }
-    let word = bytes
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-        .count();
+    let word = word_len(bytes);
     word > 0
         && bytes[word..]
             .iter()
@@ -1008,15 +1005,32 @@ fn looks_like_repetition(i: &str) -> bool {
             .is_some_and(|b| *b == b'*')
 }
 
+/// Whether each byte value may stand inside an identifier: `[A-Za-z0-9_]`.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// How many leading bytes of `bytes` are `[A-Za-z0-9_]` (a table look-up
+/// per byte: names are most of what the parser scans).
+fn word_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !WORD_BYTE[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 /// `[A-Za-z_][A-Za-z0-9_]*`, scanned byte by byte (identifiers are ASCII).
 fn ident(i: &str) -> Res<'_, &str> {
     let bytes = i.as_bytes();
     match bytes.first() {
         Some(b) if b.is_ascii_alphabetic() || *b == b'_' => {
-            let len = 1 + bytes[1..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-                .count();
+            let len = 1 + word_len(&bytes[1..]);
             // Every byte counted is ASCII, so `len` is a char boundary.
             Ok((&i[len..], &i[..len]))
         }
