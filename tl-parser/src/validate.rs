@@ -309,10 +309,10 @@ impl<'a> Validator<'a> {
                 FieldType::Nat => {}
                 FieldType::Plain { bang, ty } => {
                     if !*bang
-                        && !def.is_builtin()
                         && !ty.percent
                         && ty.name.full == "true"
                         && ty.args.is_empty()
+                        && !def.is_builtin()
                     {
                         let message = match &field.name {
                             Some(name) => format!(
