@@ -13,12 +13,15 @@
 #
 # RUNS defaults to 3. CONFIG-CALLS are builder calls put before `.compile`,
 # for instance `-- '.function_decoding(false).namespaces(["messages", "bots"])'`.
+# With CARGO_COMMAND=check the units are `cargo check`ed instead of built
+# (what an editor or `cargo check` waits for: no code generation).
 # Shared test data: $TL_TESTDATA, else ../shared beside the repository.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 shared="${TL_TESTDATA:-$root/../shared}"
 runs="${1:-3}"
+command="${CARGO_COMMAND:-build}"
 calls=""
 if [ "${2:-}" = "--" ]; then calls="${3:-}"; fi
 work="$(mktemp -d)"
@@ -61,12 +64,12 @@ cp "$root/Cargo.lock" "$work/" 2>/dev/null || true
 cd "$work"
 echo "machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(rustc --version)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "config: Config::new()$calls"
-cargo build -q 2>/dev/null || cargo build # dependencies, and a first build
+echo "config: Config::new()$calls; cargo $command"
+cargo "$command" -q 2>/dev/null || cargo "$command" # dependencies, and a first build
 for run in $(seq 1 "$runs"); do
   cargo clean -q -p build_time_user -p grammers-tl-types
   rm -rf target/cargo-timings
-  /usr/bin/time -f "%e %M" -o time.txt env CARGO_INCREMENTAL=0 cargo build -q --timings
+  /usr/bin/time -f "%e %M" -o time.txt env CARGO_INCREMENTAL=0 cargo "$command" -q --timings
   read -r wall rss <time.txt
   python3 - "$(ls target/cargo-timings/cargo-timing-*.html | head -1)" "$run" "$wall" "$rss" <<'EOF'
 import json, re, sys
