@@ -6,7 +6,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
-use crate::span::{Span, floor_char_boundary, line_col};
+use crate::span::{Span, floor_char_boundary};
 
 /// How bad a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,15 +73,16 @@ impl Diagnostic {
 
     /// 1-based line and column (in characters) of the start of the span in `src`.
     pub fn line_col(&self, src: &str) -> (usize, usize) {
-        line_col(src, self.span.start as usize)
+        self.span.line_col(src)
     }
 
     /// Renders the diagnostic like rustc: `error: ...`, ` --> FILE:LINE:COL`,
     /// the source line, and a caret under the span. No colours.
     pub fn render(&self, file_name: &str, src: &str) -> String {
         let file = SimpleFile::new(file_name, src);
-        let start = floor_char_boundary(src, self.span.start as usize);
-        let end = floor_char_boundary(src, self.span.end.max(self.span.start) as usize).max(start);
+        let range = self.span.range();
+        let start = floor_char_boundary(src, range.start);
+        let end = floor_char_boundary(src, range.end.max(range.start)).max(start);
         let diagnostic = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),

@@ -105,7 +105,7 @@ pub fn detect_dialect<'a>(schemas: impl IntoIterator<Item = &'a Schema>) -> Dete
 /// dialect's own rules.
 pub fn normalized_text(def: &Definition, dialect: Dialect) -> String {
     // The normalized text is never longer than the declaration.
-    let mut out = String::with_capacity(def.span.end.saturating_sub(def.span.start) as usize);
+    let mut out = String::with_capacity(def.span.range().len());
     write_normalized(&mut out, def, dialect);
     out
 }

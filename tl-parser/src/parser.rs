@@ -510,13 +510,15 @@ impl<'s> SchemaParser<'s> {
 
     fn ident(&self, i: &'s str) -> Res<'s, Ident> {
         let (rest, text) = ident(i)?;
-        Ok((
-            rest,
-            Ident {
-                name: SmolStr::new(text),
-                span: self.span(i, rest),
-            },
-        ))
+        Ok((rest, self.ident_at(i, text)))
+    }
+
+    /// The identifier `text`, scanned at the start of `at`.
+    fn ident_at(&self, at: &'s str, text: &'s str) -> Ident {
+        Ident {
+            name: SmolStr::new(text),
+            span: Span::new(self.offset(at), self.offset(at) + text.len()),
+        }
     }
 
     fn explicit_id(&self, i: &'s str) -> Res<'s, Option<ExplicitId>> {
@@ -648,10 +650,7 @@ impl<'s> SchemaParser<'s> {
             ));
         }
         if let Some((after_colon, text)) = named {
-            let name = Ident {
-                name: SmolStr::new(text),
-                span: Span::new(self.offset(start), self.offset(start) + text.len()),
-            };
+            let name = self.ident_at(start, text);
             let (i, ty) =
                 expect(|i| self.field_type(i, depth), "a field type after `:`")(after_colon)?;
             let field = match ty {
@@ -707,11 +706,8 @@ impl<'s> SchemaParser<'s> {
             .map(|(flag, _, bit, _)| (flag, bit))
             .parse(i);
         if let Ok((rest, (flag_text, bit_text))) = cond {
-            let flag = Ident {
-                name: SmolStr::new(flag_text),
-                span: Span::new(self.offset(i), self.offset(i) + flag_text.len()),
-            };
-            let bit_start = flag.span.end as usize + 1;
+            let flag = self.ident_at(i, flag_text);
+            let bit_start = flag.span.range().end + 1;
             let bit_span = Span::new(bit_start, bit_start + bit_text.len());
             let bit = bit_text.parse::<u64>().unwrap_or(u64::MAX);
             let (rest, ty) = expect(|i| self.type_term(i, depth), "a type after `?`")(rest)?;

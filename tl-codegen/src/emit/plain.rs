@@ -95,7 +95,7 @@ impl Printer {
 
     /// Writes an identifier or a literal: a word, after a space. The text
     /// goes straight into the output (no `String` of its own: build scripts
-    /// run this unoptimized, a million times for a full layer).
+    /// run this unoptimized, about 600 000 times for a full layer).
     fn word(&mut self, word: impl std::fmt::Display, continues: bool) {
         self.space_before(true, continues);
         self.word_start = self.out.len();
