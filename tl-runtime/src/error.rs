@@ -1,4 +1,5 @@
-//! The error type returned when TL input cannot be decoded.
+//! The errors of decoding ([`DecodeError`]) and of the fallible encoding
+//! methods ([`EncodeError`]).
 
 use std::fmt;
 
@@ -91,3 +92,33 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// A value that TL cannot represent: encoding it would lose data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// A `string` or `bytes` value longer than a TL length prefix can state.
+    TooLong {
+        /// Its length in bytes.
+        len: usize,
+        /// The most TL can carry: [`crate::MAX_TL_BYTES_LEN`] (16,777,215) bytes.
+        limit: usize,
+        /// Where its encoding would have started, in bytes from the start of
+        /// the encoding of the value being encoded (not of a buffer that
+        /// encoding is appended to).
+        offset: usize,
+    },
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::TooLong { len, limit, offset } => write!(
+                f,
+                "a string or bytes value of {len} bytes at offset {offset} is longer than TL's limit of {limit} bytes"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EncodeError {}

@@ -20,7 +20,6 @@
 #![deny(missing_docs)]
 
 pub mod codec;
-mod encode_error;
 mod error;
 pub mod ids;
 mod primitives;
@@ -32,8 +31,7 @@ pub mod shared;
 mod traits;
 mod writer;
 
-pub use encode_error::EncodeError;
-pub use error::{DecodeError, DecodeErrorKind};
+pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use raw::Raw;
 pub use reader::Reader;
 pub use traits::{

@@ -1,9 +1,8 @@
 //! The traits generated code implements and calls.
 
-use crate::encode_error::{CheckedWriter, EncodeError, check};
-use crate::error::DecodeError;
+use crate::error::{DecodeError, EncodeError};
 use crate::reader::Reader;
-use crate::writer::{Counter, IoWriter, Writer};
+use crate::writer::{CheckedWriter, Counter, Discard, IoWriter, Writer};
 
 /// Types with a TL constructor id: generated constructor structs and functions.
 ///
@@ -214,4 +213,13 @@ pub trait BareDeserializable: Sized {
 pub trait RemoteCall: Serializable {
     /// The type of the server's answer.
     type Return: Deserializable;
+}
+
+/// Walks `value`'s encoding without writing it anywhere: the first value TL
+/// cannot represent, if any.
+pub(crate) fn check<T: Serializable + ?Sized>(value: &T) -> Result<(), EncodeError> {
+    let mut sink = Discard;
+    let mut checked = CheckedWriter::new(&mut sink);
+    value.serialize(&mut checked);
+    checked.finish()
 }

@@ -1,7 +1,9 @@
-//! Output side: the [`Writer`] sink trait, an adapter for `std::io::Write`,
-//! and the TL `string`/`bytes` encoding.
+//! Output side: the [`Writer`] sink trait, its adapters (`std::io::Write`,
+//! counting, checking, discarding), and the TL `string`/`bytes` encoding.
 
 use std::io;
+
+use crate::error::EncodeError;
 
 /// A byte sink that serialized TL values are written into.
 pub trait Writer {
@@ -208,4 +210,66 @@ fn encode_tl_bytes<W: Writer + ?Sized>(out: &mut W, data: &[u8]) {
     let used = header + data.len();
     let pad = pad4(used) - used;
     out.write_bytes(ZEROS.get(..pad).unwrap_or_default());
+}
+
+/// A [`Writer`] that passes everything to `inner` until it meets a
+/// `string`/`bytes` value TL cannot represent; it writes nothing of that
+/// value or of anything after it, and keeps the error.
+pub(crate) struct CheckedWriter<'w, W: Writer + ?Sized> {
+    inner: &'w mut W,
+    written: usize,
+    error: Option<EncodeError>,
+}
+
+impl<'w, W: Writer + ?Sized> CheckedWriter<'w, W> {
+    pub(crate) fn new(inner: &'w mut W) -> Self {
+        CheckedWriter {
+            inner,
+            written: 0,
+            error: None,
+        }
+    }
+
+    /// The value TL cannot represent, if one was met.
+    pub(crate) fn finish(self) -> Result<(), EncodeError> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl<W: Writer + ?Sized> Writer for CheckedWriter<'_, W> {
+    #[inline]
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        if self.error.is_none() {
+            self.written += bytes.len();
+            self.inner.write_bytes(bytes);
+        }
+    }
+
+    #[inline]
+    fn write_tl_bytes(&mut self, data: &[u8]) {
+        if self.error.is_some() {
+            return;
+        }
+        if data.len() > MAX_TL_BYTES_LEN {
+            self.error = Some(EncodeError::TooLong {
+                len: data.len(),
+                limit: MAX_TL_BYTES_LEN,
+                offset: self.written,
+            });
+            return;
+        }
+        self.written += bytes_len(data.len());
+        self.inner.write_tl_bytes(data);
+    }
+}
+
+/// A [`Writer`] that keeps nothing.
+pub(crate) struct Discard;
+
+impl Writer for Discard {
+    #[inline]
+    fn write_bytes(&mut self, _: &[u8]) {}
+
+    #[inline]
+    fn write_tl_bytes(&mut self, _: &[u8]) {}
 }
