@@ -3,7 +3,7 @@
 
 fn main() -> Result<(), tl_codegen::Error> {
     // On a schema error the build fails with every diagnostic rendered
-    // (`error: ...`, ` --> file:line:col`, the line, a caret).
+    // (`error[TL0009]: ...`, ` --> file:line:col`, the line, a caret).
     tl_codegen::Config::new()
         // Print the code fast instead of formatting it with prettyplease:
         // build scripts run unoptimized, and formatting is most of their time.

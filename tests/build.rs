@@ -87,23 +87,25 @@ fn generate_api(paths: &[&Path], out: &Path) {
         .file_name("api_zero_copy.rs");
     zero_copy.write(&model).unwrap_or_else(|e| panic!("{e}"));
     write(&out.join("dispatch.rs"), dispatch(&model));
-    book_examples(model, out);
+    book_examples(paths, out);
 }
 
 /// The Rust example of every method page of the reference book (written
 /// with the shared documentation), each in a module of its own, compiled
 /// against the generated layer as `tl`.
-fn book_examples(mut model: Model, out: &Path) {
+fn book_examples(paths: &[&Path], out: &Path) {
     let docs = test_support::testdata_dir().join("docs");
     let inputs = ["api-docs-223.json", "methods.csv", "errors.csv"].map(|f| docs.join(f));
     for path in &inputs {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    let documentation =
-        tl_codegen::docs::Documentation::read(Some(&inputs[0]), Some(&inputs[1]), Some(&inputs[2]))
-            .unwrap_or_else(|e| panic!("{e}"));
-    documentation.apply(&mut model);
-    let book = tl_codegen::docs::Book::new(&model);
+    let mut config = tl_codegen::Config::new();
+    config
+        .docs_file(&inputs[0])
+        .usability_table(&inputs[1])
+        .error_table(&inputs[2]);
+    let model = config.model(paths).unwrap_or_else(|e| panic!("{e}"));
+    let book = config.book(&model);
     let mut text = String::new();
     for (i, page) in book
         .pages

@@ -6,22 +6,25 @@
 use std::collections::BTreeSet;
 
 use tl_codegen::Config;
-use tl_codegen::docs::{Book, Documentation};
+use tl_codegen::book::Book;
+
+/// A configuration with the three documentation inputs in `docs`.
+fn documented(docs: &std::path::Path, api_docs: &str) -> Config {
+    let mut config = Config::new();
+    config
+        .docs_file(docs.join(api_docs))
+        .usability_table(docs.join("methods.csv"))
+        .error_table(docs.join("errors.csv"));
+    config
+}
 
 fn fixture_book() -> Book {
     let root = test_support::repo_root();
-    let docs = root.join("schema/fixtures/docs");
-    let mut model = Config::new()
+    let config = documented(&root.join("schema/fixtures/docs"), "api-docs.json");
+    let model = config
         .model(&[root.join("schema/fixtures/documented.tl")])
         .unwrap();
-    Documentation::read(
-        Some(&docs.join("api-docs.json")),
-        Some(&docs.join("methods.csv")),
-        Some(&docs.join("errors.csv")),
-    )
-    .unwrap()
-    .apply(&mut model);
-    Book::new(&model)
+    config.book(&model)
 }
 
 #[test]
@@ -82,16 +85,9 @@ tests::testdata_tests! {
         fn layer_book() -> Book {
             let shared = test_support::testdata_dir();
             let schema = shared.join("schema/telegram");
-            let docs = shared.join("docs");
-            let mut model = Config::new().model(&[schema.join("api-230.tl")]).unwrap();
-            Documentation::read(
-                Some(&docs.join("api-docs-223.json")),
-                Some(&docs.join("methods.csv")),
-                Some(&docs.join("errors.csv")),
-            )
-            .unwrap()
-            .apply(&mut model);
-            Book::new(&model)
+            let config = super::documented(&shared.join("docs"), "api-docs-223.json");
+            let model = config.model(&[schema.join("api-230.tl")]).unwrap();
+            config.book(&model)
         }
 
         fn section<'t>(page: &'t str, heading: &str) -> &'t str {
@@ -160,4 +156,42 @@ tests::testdata_tests! {
     fn layer_summary_links_every_page() {
         check_summary(&layer_book());
     }
+}
+
+/// The book spells Rust types as the configuration generates them: with
+/// `zero_copy`, a `string` argument is the runtime's `ByteString`.
+#[test]
+fn examples_follow_zero_copy() {
+    let fixture = test_support::fixtures_dir().join("zero_copy.tl");
+    let example = |zero_copy: bool| {
+        let mut config = Config::new();
+        config.zero_copy(zero_copy);
+        let model = config.model(&[&fixture]).unwrap();
+        let page = config.book(&model);
+        let text = &page.page("method/shared.upload.md").unwrap().text;
+        let start = text.find("```rust\n").unwrap() + 8;
+        text[start..start + text[start..].find("```").unwrap()].to_owned()
+    };
+    assert_eq!(
+        example(false),
+        "/// Builds a `shared.upload` request (`tl` is where the generated code lives).
+fn upload(album: tl::enums::shared::Album) -> tl::functions::shared::Upload {
+    tl::functions::shared::Upload {
+        album,
+        note: String::from(\"text\"),
+    }
+}
+"
+    );
+    assert_eq!(
+        example(true),
+        "/// Builds a `shared.upload` request (`tl` is where the generated code lives).
+fn upload(album: tl::enums::shared::Album) -> tl::functions::shared::Upload {
+    tl::functions::shared::Upload {
+        album,
+        note: tl_runtime::shared::ByteString::from_static(\"text\"),
+    }
+}
+"
+    );
 }

@@ -1,7 +1,7 @@
 //! Schemas the generator rejects fail with structured, located diagnostics,
 //! rendered only when displayed.
 
-use tl_codegen::{Config, Error, SchemaError, Severity};
+use tl_codegen::{Code, Config, Error, SchemaError, Severity};
 
 fn schema_error(config: &Config, sources: &[(&str, &str)]) -> SchemaError {
     match config.generate_from_strs(sources) {
@@ -27,6 +27,11 @@ fn located(e: &SchemaError) -> Vec<(String, usize, usize, Severity, String)> {
             )
         })
         .collect()
+}
+
+/// The code of every diagnostic.
+fn codes(e: &SchemaError) -> Vec<Code> {
+    e.diagnostics().iter().map(|d| d.diagnostic.code).collect()
 }
 
 #[test]
@@ -71,6 +76,14 @@ fn repetitions_the_generator_cannot_express_are_located() {
         ]
     );
     assert_eq!(
+        codes(&e),
+        [
+            Code::UnsupportedRepetitionCount,
+            Code::UnsupportedRepetitionCount,
+            Code::RepetitionTooLong
+        ]
+    );
+    assert_eq!(
         e.to_string().lines().last(),
         Some("error: could not generate code: 3 errors in the schema")
     );
@@ -86,7 +99,7 @@ fn debug_renders_the_diagnostics() {
     assert_eq!(
         format!("{e:?}"),
         "could not generate code: 1 error in the schema\n\n\
-         error: unknown type `Strin`\n  --> api.tl:1:16\n  |\n1 | foo#12345678 x:Strin = Foo;\n  \
+         error[TL0009]: unknown type `Strin`\n  --> api.tl:1:16\n  |\n1 | foo#12345678 x:Strin = Foo;\n  \
          |                ^^^^^\n\n"
     );
 }
@@ -117,12 +130,13 @@ fn warnings_join_the_errors_only_when_asked_for() {
     assert_eq!(loud.error_count(), 1);
     assert!(
         loud.to_string()
-            .starts_with("warning: explicit id #00000001")
+            .starts_with("warning[TL0014]: explicit id #00000001")
     );
     assert_eq!(
         loud.one_line_each()[1],
-        "w.tl:3:8: error: unknown type `Pointt`"
+        "w.tl:3:8: error[TL0009]: unknown type `Pointt`"
     );
+    assert_eq!(codes(&loud), [Code::IdMismatch, Code::UnknownType]);
 }
 
 #[test]
@@ -144,6 +158,7 @@ fn conflicting_definitions_across_files_are_located() {
             "conflicting definition of `point`".to_owned()
         )]
     );
+    assert_eq!(codes(&e), [Code::ConflictingDefinition]);
     assert_eq!(
         e.diagnostics()[0].diagnostic.notes,
         ["first defined differently at a.tl:2:1"]
@@ -184,6 +199,7 @@ fn duplicate_field_names_are_an_error_not_a_hang() {
             (2, 24, "duplicate field `a`".to_owned())
         ]
     );
+    assert_eq!(codes(&e), [Code::DuplicateField, Code::DuplicateField]);
 }
 
 #[test]
@@ -235,4 +251,72 @@ fn unknown_namespaces_are_an_invalid_option() {
             ..
         }
     ));
+}
+
+/// What only the generator rejects, one schema per code: the code, where,
+/// and the message.
+#[test]
+fn generator_limits_have_their_codes() {
+    let cases: [(&str, Code, (usize, usize), &str); 7] = [
+        (
+            "foo x:int = Foo;\na x:Foo<int> = A;\n",
+            Code::UnsupportedType,
+            (3, 5),
+            "cannot generate Rust for type `Foo<int>`",
+        ),
+        (
+            "b1 = T;\nb2 = T;\na x:%T = A;\n",
+            Code::AmbiguousBareType,
+            (4, 5),
+            "`%T` needs a type with exactly one constructor",
+        ),
+        // Struct names `x::Foo`, `y::Foo`, `XFoo`: stripped of the enum's
+        // name, as they are, and by TL name (`XFoo` twice) all collide.
+        (
+            "x.foo = T;\ny.foo = T;\nxFoo = T;\n",
+            Code::VariantNameCollision,
+            (2, 9),
+            "no unique Rust variant names for the constructors of `T`: `XFoo` stands for more than one",
+        ),
+        (
+            "a n:# x:n*[ ] = A;\n",
+            Code::EmptyRepetition,
+            (2, 7),
+            "an empty repetition carries nothing",
+        ),
+        (
+            "true = True;\na n:# x:n*[ true ] = A;\n",
+            Code::EmptyRepetition,
+            (3, 13),
+            "a repetition of `true` carries nothing on the wire",
+        ),
+        (
+            "a x:[ int ] = A;\n",
+            Code::UnsupportedRepetitionCount,
+            (2, 3),
+            "a repetition without a count must follow the `#` field that holds it",
+        ),
+        (
+            "a flags:# n:# x:n*[ y:flags.0?int ] = A;\n",
+            Code::FlagOutsideRepetition,
+            (2, 23),
+            "a conditional field inside a repetition must use a `#` field of the same repetition",
+        ),
+    ];
+    for (schema, code, (line, col), message) in cases {
+        let src = format!("int ? = Int;\n{schema}");
+        let e = schema_error(&Config::new(), &[("g.tl", &src)]);
+        assert_eq!(
+            located(&e),
+            [(
+                "g.tl".to_owned(),
+                line,
+                col,
+                Severity::Error,
+                message.to_owned()
+            )],
+            "{schema}"
+        );
+        assert_eq!(codes(&e), [code], "{schema}");
+    }
 }

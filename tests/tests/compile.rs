@@ -136,7 +136,7 @@ fn warnings_become_cargo_warnings_only_when_asked_for() {
         text(&loud.stdout),
         format!(
             "cargo:rerun-if-changed={w}\n\
-             cargo:warning={w}:2:6: warning: explicit id #00000001 differs from the computed id #299f9c6d\n"
+             cargo:warning={w}:2:6: warning[TL0014]: explicit id #00000001 differs from the computed id #299f9c6d\n"
         )
     );
 }
@@ -153,7 +153,7 @@ fn a_schema_error_fails_the_build_script_with_rendered_diagnostics() {
         text(&output.stderr),
         format!(
             "Error: could not generate code: 1 error in the schema\n\n\
-             error: unknown type `Strin`\n  --> {bad}:2:16\n  |\n2 | foo#12345678 x:Strin = Foo;\n  \
+             error[TL0009]: unknown type `Strin`\n  --> {bad}:2:16\n  |\n2 | foo#12345678 x:Strin = Foo;\n  \
              |                ^^^^^\n\n\n"
         )
     );
@@ -174,12 +174,14 @@ fn a_failing_build_script_shows_warnings_when_asked_for() {
     assert!(
         stderr.starts_with(&format!(
             "Error: could not generate code: 1 error in the schema\n\n\
-             warning: explicit id #00000001 differs from the computed id #299f9c6d\n  --> {both}:2:6\n"
+             warning[TL0014]: explicit id #00000001 differs from the computed id #299f9c6d\n  --> {both}:2:6\n"
         )),
         "{stderr}"
     );
     assert!(
-        stderr.contains(&format!("error: unknown type `Strin`\n  --> {both}:3:7\n")),
+        stderr.contains(&format!(
+            "error[TL0009]: unknown type `Strin`\n  --> {both}:3:7\n"
+        )),
         "{stderr}"
     );
 }

@@ -6,7 +6,8 @@
 use tests::fixtures::documented::errors::{RpcError, RpcErrorKind};
 use tests::fixtures::documented::functions::channels::InviteToChannel;
 use tl_codegen::Config;
-use tl_codegen::docs::{Documentation, Usability};
+use tl_codegen::docs::Documentation;
+use tl_codegen::model::Usability;
 
 #[test]
 fn rpc_errors_parse_by_name_and_number() {
@@ -94,29 +95,27 @@ fn functions_list_their_errors() {
 fn stale_entries_are_located_warnings() {
     let root = test_support::repo_root();
     let docs = root.join("schema/fixtures/docs");
-    let config = Config::new();
-    let mut model = config
-        .model(&[root.join("schema/fixtures/documented.tl")])
+    let mut config = Config::new();
+    config
+        .docs_file(docs.join("api-docs.json"))
+        .usability_table(docs.join("methods.csv"))
+        .error_table(docs.join("errors.csv"));
+    let built = config
+        .build(&[root.join("schema/fixtures/documented.tl")])
         .unwrap();
-    let documentation = Documentation::read(
-        Some(&docs.join("api-docs.json")),
-        Some(&docs.join("methods.csv")),
-        Some(&docs.join("errors.csv")),
-    )
-    .unwrap();
-    let applied = documentation.apply(&mut model);
+    let applied = built.documentation;
     let dir = docs.display();
     assert_eq!(
         applied.warnings,
         [
             format!(
-                "{dir}/api-docs.json:17:6: warning: documentation for constructor `channelForbidden`, which the schema does not have"
+                "{dir}/api-docs.json:17:6: warning[TL0026]: documentation for constructor `channelForbidden`, which the schema does not have"
             ),
             format!(
-                "{dir}/api-docs.json:43:6: warning: documentation for method `channels.deleteHistory`, which the schema does not have"
+                "{dir}/api-docs.json:43:6: warning[TL0026]: documentation for method `channels.deleteHistory`, which the schema does not have"
             ),
             format!(
-                "{dir}/methods.csv:4:1: warning: documentation for method `channels.deleteMessages`, which the schema does not have"
+                "{dir}/methods.csv:4:1: warning[TL0026]: documentation for method `channels.deleteMessages`, which the schema does not have"
             ),
         ]
     );
@@ -155,21 +154,17 @@ tests::testdata_tests! {
 
         /// Layer 230 with mtproto and the shared documentation, and what
         /// applying it did.
-        fn documented_layer() -> (Model, tl_codegen::docs::Applied) {
+        fn documented_layer() -> (Model, tl_codegen::model::Applied) {
             let shared = test_support::testdata_dir();
             let schema = shared.join("schema/telegram");
             let docs = shared.join("docs");
-            let mut model = Config::new()
-                .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+            let built = Config::new()
+                .docs_file(docs.join("api-docs-223.json"))
+                .usability_table(docs.join("methods.csv"))
+                .error_table(docs.join("errors.csv"))
+                .build(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
                 .unwrap();
-            let documentation = Documentation::read(
-                Some(&docs.join("api-docs-223.json")),
-                Some(&docs.join("methods.csv")),
-                Some(&docs.join("errors.csv")),
-            )
-            .unwrap();
-            let applied = documentation.apply(&mut model);
-            (model, applied)
+            (built.model, built.documentation)
         }
 
         fn function<'m>(model: &'m Model, name: &str) -> &'m tl_codegen::model::Function {

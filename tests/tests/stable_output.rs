@@ -159,7 +159,7 @@ fn check_layers(old_path: &Path, new_path: &Path) {
     let config = Config::new();
     let old = config.model(&[old_path]).unwrap();
     let new = config.model(&[new_path]).unwrap();
-    let schema_diff = config.diff_models(&old, &new);
+    let schema_diff = tl_codegen::diff::diff(&old, &new, config.non_exhaustive_enabled());
     let old_code = config.emit(&old).unwrap();
     let new_code = config.emit(&new).unwrap();
 

@@ -31,18 +31,13 @@ fn upgrade_fixtures() -> Vec<(String, PathBuf)> {
 /// its `// diff-flags:` line.
 fn config_for(old: &Path) -> Config {
     let text = std::fs::read_to_string(old).unwrap();
-    let mut config = Config::new();
-    config.dialect(Dialect::Telegram);
     let flags = text
         .lines()
         .find_map(|line| line.strip_prefix("// diff-flags:"))
         .unwrap_or("");
-    for flag in flags.split_whitespace() {
-        match flag {
-            "--non-exhaustive" => config.non_exhaustive(true),
-            other => panic!("{}: unknown diff flag `{other}`", old.display()),
-        };
-    }
+    let mut config = Config::from_command_line_flags(flags.split_whitespace())
+        .unwrap_or_else(|e| panic!("{}: {e}", old.display()));
+    config.dialect(Dialect::Telegram);
     config
 }
 

@@ -42,13 +42,13 @@ fn schema_errors_exit_1_with_rendered_diagnostics() {
     assert_eq!(
         stderr(&out),
         "\
-error: unknown type `unk.Person`
+error[TL0009]: unknown type `unk.Person`
    --> schema/fixtures/invalid/unknown_type.tl:14:11
    |
 14 |     owner:unk.Person = unk.Item;
    |           ^^^^^^^^^^
 
-warning: no constructor of this schema builds `unk.Label`: the answer cannot be decoded from this schema alone
+warning[TL0017]: no constructor of this schema builds `unk.Label`: the answer cannot be decoded from this schema alone
    --> schema/fixtures/invalid/unknown_type.tl:18:37
    |
 18 | unk.getLabels item_id:long = Vector<unk.Label>;
@@ -67,8 +67,9 @@ fn warnings_alone_exit_0() {
     let out = run(&["check", "schema/fixtures/invalid/id_mismatch.tl"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        stderr(&out)
-            .starts_with("warning: explicit id #35a95cb8 differs from the computed id #35a95cb9\n"),
+        stderr(&out).starts_with(
+            "warning[TL0014]: explicit id #35a95cb8 differs from the computed id #35a95cb9\n"
+        ),
         "{}",
         stderr(&out)
     );
@@ -146,7 +147,7 @@ fn json_lines_field_by_field() {
     );
     assert!(
         lines[0].ends_with(
-            r#""errors":[],"warnings":[{"line":10,"column":14,"message":"explicit id #35a95cb8 differs from the computed id #35a95cb9"}]}"#
+            r#""errors":[],"warnings":[{"code":"TL0014","line":10,"column":14,"message":"explicit id #35a95cb8 differs from the computed id #35a95cb9"}]}"#
         ),
         "{}",
         lines[0]
@@ -175,6 +176,7 @@ fn json_lines_field_by_field() {
     assert_eq!(
         first["warnings"],
         serde_json::json!([{
+            "code": "TL0014",
             "line": 10,
             "column": 14,
             "message": "explicit id #35a95cb8 differs from the computed id #35a95cb9"
@@ -186,8 +188,8 @@ fn json_lines_field_by_field() {
     assert_eq!(
         second["errors"],
         serde_json::json!([
-            {"line": 13, "column": 1, "message": "duplicate constructor `dup.item`"},
-            {"line": 17, "column": 16, "message": "duplicate id #997275b5: already used by `boolTrue`"},
+            {"code": "TL0006", "line": 13, "column": 1, "message": "duplicate constructor `dup.item`"},
+            {"code": "TL0007", "line": 17, "column": 16, "message": "duplicate id #997275b5: already used by `boolTrue`"},
         ])
     );
     assert_eq!(second["warnings"], serde_json::json!([]));
@@ -229,7 +231,7 @@ fn columns_count_characters_on_non_ascii_lines() {
         stderr(&human),
         format!(
             "\
-error: unknown type `Nope`
+error[TL0009]: unknown type `Nope`
   --> {path}:2:19
   |
 2 | /* größe ✓ */ a x:Nope = A;
@@ -243,7 +245,7 @@ error: unknown type `Nope`
     let report: Value = serde_json::from_str(stdout(&json).trim_end()).expect("JSON");
     assert_eq!(
         report["errors"],
-        serde_json::json!([{"line": 2, "column": 19, "message": "unknown type `Nope`"}])
+        serde_json::json!([{"code": "TL0009", "line": 2, "column": 19, "message": "unknown type `Nope`"}])
     );
 }
 
@@ -301,7 +303,7 @@ fn schema_errors_exit_1_with_every_diagnostic() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         err,
-        "error: unknown type `unk.Person`\n   \
+        "error[TL0009]: unknown type `unk.Person`\n   \
          --> schema/fixtures/invalid/unknown_type.tl:14:11\n   |\n\
          14 |     owner:unk.Person = unk.Item;\n   |           ^^^^^^^^^^\n\n\
          error: could not generate code: 1 error in the schema\n"
@@ -343,10 +345,11 @@ fn hostile_deep_nesting_is_a_located_error() {
     // The 33rd `Vector<` (past the limit of 32) starts at column 4 + 32 * 7 + 1.
     // The rendered source line that follows is the whole 1.2 MB line.
     let err = stderr(&out);
-    let head =
-        format!("error: types or repetitions nest more than 32 levels deep\n  --> {path}:1:229\n");
+    let head = format!(
+        "error[TL0004]: types or repetitions nest more than 32 levels deep\n  --> {path}:1:229\n"
+    );
     assert_eq!(&err[..head.len().min(err.len())], head);
-    assert_eq!(err.matches("error: ").count(), 1);
+    assert_eq!(err.matches("error[").count(), 1);
 
     let out = run(&["check", "--format", "json", &path]);
     assert_eq!(out.status.code(), Some(1));
@@ -355,6 +358,7 @@ fn hostile_deep_nesting_is_a_located_error() {
     assert_eq!(
         report["errors"],
         serde_json::json!([{
+            "code": "TL0004",
             "line": 1,
             "column": 229,
             "message": "types or repetitions nest more than 32 levels deep"
@@ -391,7 +395,7 @@ fn hostile_deep_nesting_in_a_build_script() {
     // Line 2, after `x a:` and 32 times `(vector `: column 4 + 256 + 1.
     assert_eq!(
         result.unwrap_err(),
-        ["deep.tl:2:261: error: types or repetitions nest more than 32 levels deep"]
+        ["deep.tl:2:261: error[TL0004]: types or repetitions nest more than 32 levels deep"]
     );
 }
 
@@ -457,6 +461,7 @@ fn hostile_missing_semicolon_keeps_what_follows() {
     assert_eq!(
         report["errors"],
         serde_json::json!([{
+            "code": "TL0002",
             "line": 2,
             "column": 16,
             "message": "expected `;` after the result type, found end of line"
@@ -483,11 +488,13 @@ fn hostile_incomplete_declaration_keeps_what_follows() {
         report["errors"],
         serde_json::json!([
             {
+                "code": "TL0001",
                 "line": 2,
                 "column": 17,
                 "message": "expected `>` closing the type arguments, found end of line"
             },
             {
+                "code": "TL0001",
                 "line": 5,
                 "column": 7,
                 "message": "expected a field type after `:`, found white space"

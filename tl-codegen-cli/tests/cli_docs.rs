@@ -35,9 +35,9 @@ fn docs_writes_a_book_and_reports_coverage() {
     // One warning per stale entry, located.
     assert_eq!(
         stderr(&out),
-        "schema/fixtures/docs/api-docs.json:17:6: warning: documentation for constructor `channelForbidden`, which the schema does not have\n\
-         schema/fixtures/docs/api-docs.json:43:6: warning: documentation for method `channels.deleteHistory`, which the schema does not have\n\
-         schema/fixtures/docs/methods.csv:4:1: warning: documentation for method `channels.deleteMessages`, which the schema does not have\n"
+        "schema/fixtures/docs/api-docs.json:17:6: warning[TL0026]: documentation for constructor `channelForbidden`, which the schema does not have\n\
+         schema/fixtures/docs/api-docs.json:43:6: warning[TL0026]: documentation for method `channels.deleteHistory`, which the schema does not have\n\
+         schema/fixtures/docs/methods.csv:4:1: warning[TL0026]: documentation for method `channels.deleteMessages`, which the schema does not have\n"
     );
     let page =
         std::fs::read_to_string(format!("{dir}/src/method/messages.importChatInvite.md")).unwrap();

@@ -8,8 +8,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
-use super::text::escape;
+use crate::config::Config;
+use crate::docs::text::escape;
 use crate::error::Error;
+use crate::model::layout::{Root, RustType};
 use crate::model::{
     BoxedType, Constructor, FieldKind, FieldModel, Function, Model, RustPath, WireType,
 };
@@ -33,10 +35,11 @@ pub struct Book {
 }
 
 impl Book {
-    /// The pages of `model`. Examples name the generated code `tl` (the
+    /// The pages of `model`, as `config` generates it (Rust types follow
+    /// [`Config::zero_copy`]). Examples name the generated code `tl` (the
     /// module or crate that includes it).
-    pub fn new(model: &Model) -> Book {
-        Writer::new(model).book()
+    pub fn new(model: &Model, config: &Config) -> Book {
+        Writer::new(model, config.zero_copy).book()
     }
 
     /// The page at `path`, if there is one.
@@ -72,6 +75,8 @@ impl Book {
 /// What the pages are written from, indexed.
 struct Writer<'m> {
     model: &'m Model,
+    /// Whether `string`/`bytes` are the runtime's shared types.
+    zero_copy: bool,
     /// TL type names by their Rust path, for links.
     type_names: BTreeMap<&'m RustPath, &'m str>,
     /// Constructor TL names by struct path (for bare types).
@@ -96,16 +101,6 @@ fn namespace_page(ns: &str) -> String {
     }
 }
 
-/// Rust text of a generated path from the root named `tl`.
-fn tl_path(root: &str, path: &RustPath) -> String {
-    let mut out = format!("tl::{root}");
-    for part in path.module.iter().chain([&path.name]) {
-        out.push_str("::");
-        out.push_str(part);
-    }
-    out
-}
-
 impl<'m> Writer<'m> {
     /// A page at `kind/name.md`: `# name`, the description, then `body`,
     /// then the link to the official page (when the schema has them).
@@ -127,7 +122,7 @@ impl<'m> Writer<'m> {
         }
     }
 
-    fn new(model: &'m Model) -> Self {
+    fn new(model: &'m Model, zero_copy: bool) -> Self {
         let types_by_path: BTreeMap<&RustPath, &BoxedType> =
             model.types.iter().map(|t| (&t.path, t)).collect();
         let mut returning: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -138,6 +133,7 @@ impl<'m> Writer<'m> {
         }
         Writer {
             model,
+            zero_copy,
             types_by_name: model
                 .types
                 .iter()
@@ -289,7 +285,11 @@ impl<'m> Writer<'m> {
     fn method_page(&self, f: &Function) -> Page {
         let mut text = String::new();
         let _ = write!(text, "```tl\n{}\n```\n\n", f.declaration);
-        let _ = write!(text, "## Example\n\n```rust\n{}```\n", example(f));
+        let _ = write!(
+            text,
+            "## Example\n\n```rust\n{}```\n",
+            example(f, self.zero_copy)
+        );
         text.push_str(&self.fields_table(&f.fields, "Parameters"));
         let _ = write!(text, "\n## Result\n\n{}\n", self.type_markdown(&f.returns));
         if !f.errors.is_empty() {
@@ -392,53 +392,41 @@ fn returned_type<'m>(
 }
 
 /// The Rust type of a value, from the generated root named `tl`.
-fn rust_type(ty: &WireType) -> String {
-    match ty {
-        WireType::Boxed(path) => tl_path("enums", path),
-        WireType::Bare(path) => tl_path("types", path),
-        WireType::Vector { elem, .. } | WireType::Rows { elem, .. } => {
-            format!("Vec<{}>", rust_type(elem))
-        }
-        WireType::Array { len, elem } => format!("[{}; {len}]", rust_type(elem)),
-        WireType::Generic(name) => name.clone(),
-        WireType::AnyObject => "tl::AnyObject".to_owned(),
-        WireType::AnyFunction => "tl::AnyFunction".to_owned(),
-        WireType::Int => "i32".to_owned(),
-        WireType::Long => "i64".to_owned(),
-        WireType::Double => "f64".to_owned(),
-        WireType::Nat => "u32".to_owned(),
-        WireType::Int128 => "[u8; 16]".to_owned(),
-        WireType::Int256 => "[u8; 32]".to_owned(),
-        WireType::String => "String".to_owned(),
-        WireType::Bytes => "Vec<u8>".to_owned(),
-        WireType::Bool => "bool".to_owned(),
-        WireType::True => "()".to_owned(),
-        _ => "tl_runtime::Raw".to_owned(),
-    }
+fn rust_type(ty: &WireType, zero_copy: bool) -> String {
+    RustType::of(ty, zero_copy).text("tl", "tl_runtime")
 }
 
 /// A literal for a value of `ty`, when it has a simple one.
-fn literal(ty: &WireType) -> Option<&'static str> {
-    Some(match ty {
-        WireType::Int | WireType::Long | WireType::Nat => "0",
-        WireType::Double => "0.0",
-        WireType::Int128 => "[0; 16]",
-        WireType::Int256 => "[0; 32]",
-        WireType::String => "String::from(\"text\")",
-        WireType::Bytes => "Vec::new()",
-        WireType::Vector { elem, .. } | WireType::Rows { elem, .. } => {
-            literal(elem)?;
+fn literal(ty: &WireType, zero_copy: bool) -> Option<&'static str> {
+    Some(match RustType::of(ty, zero_copy) {
+        RustType::Primitive("f64") => "0.0",
+        RustType::Primitive("bool") => "false",
+        RustType::Primitive("()") => "()",
+        RustType::Primitive(_) => "0",
+        RustType::ByteArray(16) => "[0; 16]",
+        RustType::ByteArray(32) => "[0; 32]",
+        RustType::String => "String::from(\"text\")",
+        RustType::Bytes => "Vec::new()",
+        RustType::Runtime("shared::ByteString") => {
+            "tl_runtime::shared::ByteString::from_static(\"text\")"
+        }
+        RustType::Runtime("shared::Bytes") => "tl_runtime::shared::Bytes::new()",
+        RustType::Vec(_) => {
+            match ty {
+                WireType::Vector { elem, .. } | WireType::Rows { elem, .. } => {
+                    literal(elem, zero_copy)?
+                }
+                _ => return None,
+            };
             "Vec::new()"
         }
-        WireType::Bool => "false",
-        WireType::True => "()",
         _ => return None,
     })
 }
 
 /// A Rust function that builds the request with the generated types: simple
 /// values written in, the others taken as arguments.
-fn example(f: &Function) -> String {
+fn example(f: &Function, zero_copy: bool) -> String {
     let mut args = Vec::new();
     let mut inits = Vec::new();
     for field in f.fields.iter().filter(|x| x.is_stored()) {
@@ -447,10 +435,10 @@ fn example(f: &Function) -> String {
             FieldKind::TrueFlag(_) => "false".to_owned(),
             FieldKind::Flags { .. } | FieldKind::Count { .. } => "0".to_owned(),
             FieldKind::Group { .. } | FieldKind::Value { flag: Some(_), .. } => "None".to_owned(),
-            FieldKind::Value { ty, flag: None } => match literal(ty) {
+            FieldKind::Value { ty, flag: None } => match literal(ty, zero_copy) {
                 Some(literal) => literal.to_owned(),
                 None => {
-                    args.push(format!("{name}: {}", rust_type(ty)));
+                    args.push(format!("{name}: {}", rust_type(ty, zero_copy)));
                     inits.push(format!("        {name},"));
                     continue;
                 }
@@ -463,7 +451,7 @@ fn example(f: &Function) -> String {
         .as_deref()
         .map(|g| format!("<{g}>"))
         .unwrap_or_default();
-    let path = tl_path("functions", &f.path);
+    let path = format!("tl::{}", Root::Functions.path_text(&f.path));
     let fn_name = crate::model::names::field_name(&f.path.name);
     let body = if inits.is_empty() {
         format!("    {path} {{}}\n")

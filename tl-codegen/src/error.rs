@@ -1,6 +1,6 @@
 //! The error type of the library, and the schema problems it carries.
 //!
-//! Diagnostics stay structured (severity, message, file, span) together with
+//! Diagnostics stay structured (severity, code, message, file, span) together with
 //! the schema texts they point into, and are rendered only when displayed, so
 //! callers can inspect them and `fn main() -> Result<(), Error>` in a build
 //! script still prints them as rustc would.
@@ -51,7 +51,7 @@ impl FileDiagnostic {
 /// The schemas have errors: every problem found, each located, with the
 /// texts they point into.
 ///
-/// `Display` renders every diagnostic like rustc (`error: ...`, ` --> FILE:LINE:COL`,
+/// `Display` renders every diagnostic like rustc (`error[TL0009]: ...`, ` --> FILE:LINE:COL`,
 /// the line, a caret) and ends with a count; `Debug` puts the count first and
 /// then renders the same diagnostics, so that a `main` returning this error
 /// prints readable text rather than an escaped string.
@@ -109,8 +109,8 @@ impl SchemaError {
         self.sources.get(diagnostic.file)
     }
 
-    /// `file:line:col: severity: message`, one line per diagnostic (the form
-    /// `cargo:warning=` lines take).
+    /// `file:line:col: severity[CODE]: message`, one line per diagnostic
+    /// (the form `cargo:warning=` lines take, and rustc's short one).
     pub fn one_line_each(&self) -> Vec<String> {
         one_line_each(&self.sources, &self.diagnostics)
     }
@@ -146,8 +146,8 @@ pub(crate) fn one_line_each(sources: &[Source], diagnostics: &[FileDiagnostic]) 
                 Severity::Warning => "warning",
             };
             Some(format!(
-                "{}:{line}:{col}: {severity}: {}",
-                source.name, d.diagnostic.message
+                "{}:{line}:{col}: {severity}[{}]: {}",
+                source.name, d.diagnostic.code, d.diagnostic.message
             ))
         })
         .collect()

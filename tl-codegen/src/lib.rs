@@ -11,6 +11,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod book;
 mod config;
 pub mod diff;
 pub mod docs;
@@ -18,13 +19,16 @@ mod emit;
 mod error;
 mod load;
 pub mod model;
+mod options;
 mod pipeline;
 
 pub use config::{Config, DEFAULT_FILE_NAME, DEFAULT_RUNTIME_CRATE};
 pub use diff::SchemaDiff;
 pub use error::{Error, FileDiagnostic, SchemaError, Source};
+pub use options::{Flag, FlagError};
+pub use pipeline::Built;
 pub use pipeline::compile;
-pub use tl_parser::{Diagnostic, Dialect, Severity};
+pub use tl_parser::{Code, Diagnostic, Dialect, Severity};
 
 /// Generates Rust from the schema files with the default [`Config`].
 pub fn generate(paths: &[impl AsRef<std::path::Path>]) -> Result<String, Error> {

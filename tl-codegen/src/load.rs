@@ -5,11 +5,19 @@ use std::path::Path;
 
 use tl_parser::id::normalized_text;
 use tl_parser::{
-    Definition, Detected, Diagnostic, Dialect, Schema, Section, detect_dialect, effective_id,
+    Code, Definition, Detected, Diagnostic, Dialect, Schema, Section, detect_dialect, effective_id,
 };
 
 use crate::error::{Error, FileDiagnostic, SchemaError, Source};
-use crate::model::Located;
+
+/// A declaration and the index of the file it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Located<'a> {
+    /// Index of the source file.
+    pub file: usize,
+    /// The declaration.
+    pub def: &'a Definition,
+}
 
 /// Reads each file into a [`Source`] named by its path as given.
 pub fn read(paths: &[impl AsRef<Path>]) -> Result<Vec<Source>, Error> {
@@ -105,6 +113,7 @@ impl Loaded {
                         errors.push(FileDiagnostic::new(
                             file,
                             Diagnostic::error(
+                                Code::ConflictingDefinition,
                                 def.name.span,
                                 format!("conflicting definition of `{}`", def.name.full),
                             )

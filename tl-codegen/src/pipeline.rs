@@ -5,18 +5,26 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use crate::book::Book;
 use crate::config::Config;
 use crate::diff::SchemaDiff;
 use crate::docs::Documentation;
 use crate::error::{Error, Source, one_line_each};
-use crate::model::{self, Inputs, Model};
+use crate::model::{self, Applied, Inputs, Model};
 use crate::{emit, load};
 
-/// A model and the warnings found on the way to it.
-struct Built {
-    model: Model,
-    /// `file:line:col: warning: message`, one per warning.
-    warnings: Vec<String>,
+/// A model, what the documentation inputs described in it, and the warnings
+/// found on the way ([`Config::build`]).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Built {
+    /// The model.
+    pub model: Model,
+    /// What the documentation inputs described (all zero without them).
+    pub documentation: Applied,
+    /// `file:line:col: warning[CODE]: message`, one per warning of the schemas
+    /// and of the documentation inputs.
+    pub warnings: Vec<String>,
 }
 
 impl Config {
@@ -41,7 +49,18 @@ impl Config {
     /// test dispatchers, other output styles). [`Config::emit`] and
     /// [`Config::write`] turn it into Rust without reading the files again.
     pub fn model(&self, paths: &[impl AsRef<Path>]) -> Result<Model, Error> {
-        Ok(self.load_model(load::read(paths)?)?.model)
+        Ok(self.build(paths)?.model)
+    }
+
+    /// [`Config::model`], with what the documentation inputs described and
+    /// every warning (whatever [`Config::warnings`] says).
+    pub fn build(&self, paths: &[impl AsRef<Path>]) -> Result<Built, Error> {
+        self.load_model(load::read(paths)?)
+    }
+
+    /// The reference book of `model` as this configuration generates it.
+    pub fn book(&self, model: &Model) -> Book {
+        Book::new(model, self)
     }
 
     /// Compares two versions of a schema: `old` and `new` are each one or
@@ -71,15 +90,14 @@ impl Config {
         });
         let old = old.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         match (old, new) {
-            (Ok(old), Ok(new)) => Ok(self.diff_models(&old.model, &new.model)),
+            (Ok(old), Ok(new)) => Ok(crate::diff::diff(
+                &old.model,
+                &new.model,
+                self.non_exhaustive,
+            )),
             (Err(Error::Schema(a)), Err(Error::Schema(b))) => Err(Error::Schema(a.join(b))),
             (Err(e), _) | (_, Err(e)) => Err(e),
         }
-    }
-
-    /// [`Config::diff`] of two models already built.
-    pub fn diff_models(&self, old: &Model, new: &Model) -> SchemaDiff {
-        crate::diff::diff(old, new, self.non_exhaustive_enabled())
     }
 
     /// The Rust source for `model`, formatted, with an `@generated` header.
@@ -97,7 +115,7 @@ impl Config {
             println!("cargo:rerun-if-changed={}", path.as_ref().display());
         }
         let built = self.load_model(load::read(paths)?)?;
-        if self.warnings_enabled() {
+        if self.warnings {
             for line in &built.warnings {
                 println!("cargo:warning={line}");
             }
@@ -112,7 +130,7 @@ impl Config {
         let out = self
             .out_dir_in_effect()
             .ok_or(Error::NoOutDir)?
-            .join(self.file_name_in_effect());
+            .join(&self.file_name);
         let code = self.emit(model)?;
         let unchanged = std::fs::read(&out).is_ok_and(|old| old == code.as_bytes());
         if !unchanged {
@@ -124,14 +142,23 @@ impl Config {
         Ok(out)
     }
 
-    /// Checks and merges `sources` and builds the model.
+    /// Checks and merges `sources`, reads the documentation inputs, and
+    /// builds the model.
     fn load_model(&self, sources: Vec<Source>) -> Result<Built, Error> {
-        let loaded = load::load(sources, self.chosen_dialect());
+        let loaded = load::load(sources, self.dialect);
         let dialect = loaded.dialect;
-        let warnings_wanted = self.warnings_enabled();
         if loaded.has_errors() {
-            return Err(loaded.into_error(Vec::new(), warnings_wanted));
+            return Err(loaded.into_error(Vec::new(), self.warnings));
         }
+        let documentation = if self.has_documentation() {
+            Documentation::read(
+                self.docs_file.as_deref(),
+                self.usability_table.as_deref(),
+                self.error_table.as_deref(),
+            )?
+        } else {
+            Documentation::default()
+        };
         let built = loaded.merged(dialect).and_then(|defs| {
             let inputs = Inputs {
                 layer: loaded.layer(),
@@ -139,47 +166,46 @@ impl Config {
                 detected: loaded.detected,
                 class_docs: loaded.class_docs(),
                 sources: loaded.file_names(),
+                documentation: &documentation,
             };
             model::build(&defs, inputs)
         });
-        match built {
-            Ok(mut model) => {
-                let mut warnings = one_line_each(&loaded.sources, &loaded.diagnostics);
-                let (docs, usability, errors) = self.docs_inputs();
-                if docs.is_some() || usability.is_some() || errors.is_some() {
-                    let documentation = Documentation::read(docs, usability, errors)?;
-                    warnings.extend(documentation.apply(&mut model).warnings);
-                }
-                if let Some(names) = self.namespaces_in_effect() {
-                    let known: BTreeSet<&str> = model
-                        .functions
-                        .iter()
-                        .filter_map(|f| f.tl_name.rsplit_once('.').map(|(ns, _)| ns))
-                        .collect();
-                    let unknown: Vec<&str> = names
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|n| !known.contains(n))
-                        .collect();
-                    if !unknown.is_empty() {
-                        return Err(Error::InvalidOption {
-                            option: "namespaces",
-                            reason: format!(
-                                "no function of the schema is in {}",
-                                unknown
-                                    .iter()
-                                    .map(|n| format!("`{n}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                        });
-                    }
-                    model::keep_namespaces(&mut model, names);
-                }
-                Ok(Built { model, warnings })
-            }
-            Err(problems) => Err(loaded.into_error(problems, warnings_wanted)),
+        let (mut model, applied) = match built {
+            Ok(built) => built,
+            Err(problems) => return Err(loaded.into_error(problems, self.warnings)),
+        };
+        let mut warnings = one_line_each(&loaded.sources, &loaded.diagnostics);
+        warnings.extend(applied.warnings.iter().cloned());
+        if let Some(names) = &self.namespaces {
+            self.check_namespaces(&model, names)?;
+            model::keep_namespaces(&mut model, names);
         }
+        Ok(Built {
+            model,
+            documentation: applied,
+            warnings,
+        })
+    }
+
+    /// Fails unless every namespace of `names` has a function in `model`.
+    fn check_namespaces(&self, model: &Model, names: &BTreeSet<String>) -> Result<(), Error> {
+        let known: BTreeSet<&str> = model
+            .functions
+            .iter()
+            .filter_map(|f| f.tl_name.rsplit_once('.').map(|(ns, _)| ns))
+            .collect();
+        let unknown: Vec<String> = names
+            .iter()
+            .filter(|n| !known.contains(n.as_str()))
+            .map(|n| format!("`{n}`"))
+            .collect();
+        if unknown.is_empty() {
+            return Ok(());
+        }
+        Err(Error::InvalidOption {
+            option: "namespaces",
+            reason: format!("no function of the schema is in {}", unknown.join(", ")),
+        })
     }
 }
 

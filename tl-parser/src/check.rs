@@ -1,12 +1,13 @@
 //! Parsing and validation in one step, plus a per-declaration summary.
 //!
 //! ```
-//! use tl_parser::{Dialect, check};
+//! use tl_parser::{Code, Dialect, check};
 //!
 //! let src = "int ? = Int;\nthing x:Missing = Thing;\n";
 //! let checked = check(src, Dialect::Telegram);
 //! assert!(checked.has_errors());
 //! let error = checked.errors().next().unwrap();
+//! assert_eq!(error.code, Code::UnknownType);
 //! assert_eq!(error.message, "unknown type `Missing`");
 //! assert_eq!(error.line_col(src), (2, 9));
 //! ```

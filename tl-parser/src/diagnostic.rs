@@ -1,4 +1,5 @@
-//! Problems found in a schema, each located by a [`Span`], rendered like rustc.
+//! Problems found in a schema, each located by a [`Span`] and named by a
+//! stable [`Code`], rendered like rustc.
 
 use std::fmt;
 
@@ -6,6 +7,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
+use crate::code::Code;
 use crate::span::{Span, floor_char_boundary};
 
 /// How bad a [`Diagnostic`] is.
@@ -31,6 +33,8 @@ impl fmt::Display for Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// What kind of problem: stable, unlike the message, so match on this.
+    pub code: Code,
     /// What is wrong, in one line.
     pub message: String,
     /// Where: the caret goes under this span.
@@ -40,20 +44,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `span`.
-    pub fn error(span: Span, message: impl Into<String>) -> Self {
+    /// An error of kind `code` at `span`.
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code,
             message: message.into(),
             span,
             notes: Vec::new(),
         }
     }
 
-    /// A warning at `span`.
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+    /// A warning of kind `code` at `span`.
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            code,
             message: message.into(),
             span,
             notes: Vec::new(),
@@ -76,8 +82,9 @@ impl Diagnostic {
         self.span.line_col(src)
     }
 
-    /// Renders the diagnostic like rustc: `error: ...`, ` --> FILE:LINE:COL`,
-    /// the source line, and a caret under the span. No colours.
+    /// Renders the diagnostic like rustc: `error[TL0009]: ...`,
+    /// ` --> FILE:LINE:COL`, the source line, and a caret under the span.
+    /// No colours.
     pub fn render(&self, file_name: &str, src: &str) -> String {
         let file = SimpleFile::new(file_name, src);
         let range = self.span.range();
@@ -87,6 +94,7 @@ impl Diagnostic {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
+        .with_code(self.code.as_str())
         .with_message(&self.message)
         .with_labels(vec![Label::primary((), start..end)])
         .with_notes(self.notes.clone());
@@ -100,8 +108,8 @@ impl Diagnostic {
             Err(_) => {
                 let (line, col) = self.line_col(src);
                 format!(
-                    "{}: {}\n --> {file_name}:{line}:{col}\n",
-                    self.severity, self.message
+                    "{}[{}]: {}\n --> {file_name}:{line}:{col}\n",
+                    self.severity, self.code, self.message
                 )
             }
         }
@@ -110,6 +118,6 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.severity, self.message)
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)
     }
 }

@@ -13,16 +13,18 @@
 pub mod ast;
 pub mod builtins;
 pub mod check;
+pub mod code;
 pub mod diagnostic;
-mod docs;
 pub mod id;
 mod parser;
 mod print;
 pub mod span;
+mod tdlib_comments;
 pub mod validate;
 
 pub use ast::{Definition, Schema, Section};
 pub use check::{Checked, Kind, Summary, check, check_detecting};
+pub use code::Code;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::{Detected, Dialect, compute_id, detect_dialect, effective_id};
 pub use parser::{MAX_NESTING, Parsed, parse};

@@ -33,9 +33,10 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use crate::ast::*;
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
-use crate::docs::DocCollector;
 use crate::span::Span;
+use crate::tdlib_comments::DocCollector;
 
 /// A schema together with the syntax errors met while reading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,18 +91,49 @@ fn memchr_count(bytes: &[u8], needle: u8) -> usize {
 /// on nesting at all. Real schemas nest 3 levels at most.
 pub const MAX_NESTING: usize = 32;
 
-/// The error type of the inner nom parsers: where it failed and what was expected.
+/// The error type of the inner nom parsers: where it failed and what went
+/// wrong there.
 #[derive(Debug)]
 struct SyntaxError<'a> {
     at: &'a str,
-    expected: &'static str,
+    problem: Problem,
 }
 
-/// What `expected` says when nesting goes past [`MAX_NESTING`].
-const TOO_DEEP: &str = "nesting";
+/// What went wrong where a [`SyntaxError`] stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    /// Something else stands where this was expected.
+    Expected(&'static str),
+    /// The result type is not followed by `;`.
+    MissingSemicolon,
+    /// Types or repetitions nest past [`MAX_NESTING`].
+    TooDeep,
+    /// A `/*` inside a declaration that nothing closes.
+    UnclosedComment,
+}
 
-/// What `expected` says for a `/*` inside a declaration that nothing closes.
-const UNCLOSED_COMMENT: &str = "`*/` closing the block comment";
+impl Problem {
+    /// The code of the diagnostic reporting this problem.
+    fn code(self) -> Code {
+        match self {
+            Problem::Expected(_) => Code::Syntax,
+            Problem::MissingSemicolon => Code::MissingSemicolon,
+            Problem::TooDeep => Code::NestingTooDeep,
+            Problem::UnclosedComment => Code::UnclosedComment,
+        }
+    }
+
+    /// What was expected, for "expected X, found Y"; `None` when the
+    /// problem is not something missing.
+    fn expected(self) -> Option<&'static str> {
+        match self {
+            Problem::Expected(expected) => Some(expected),
+            Problem::MissingSemicolon => Some("`;` after the result type"),
+            Problem::UnclosedComment => Some("`*/` closing the block comment"),
+            Problem::TooDeep => None,
+        }
+    }
+}
 
 impl<'a> ParseError<&'a str> for SyntaxError<'a> {
     fn from_error_kind(input: &'a str, kind: ErrorKind) -> Self {
@@ -112,7 +144,7 @@ impl<'a> ParseError<&'a str> for SyntaxError<'a> {
         };
         SyntaxError {
             at: input,
-            expected,
+            problem: Problem::Expected(expected),
         }
     }
 
@@ -133,7 +165,10 @@ impl<'a> ParseError<&'a str> for SyntaxError<'a> {
 type Res<'a, T> = IResult<&'a str, T, SyntaxError<'a>>;
 
 fn fail<'a, T>(at: &'a str, expected: &'static str) -> Res<'a, T> {
-    Err(nom::Err::Error(SyntaxError { at, expected }))
+    Err(nom::Err::Error(SyntaxError {
+        at,
+        problem: Problem::Expected(expected),
+    }))
 }
 
 /// Commits to a parse: a failure inside becomes a hard error with `expected`.
@@ -143,7 +178,7 @@ fn expect<'a, O>(
 ) -> impl FnMut(&'a str) -> Res<'a, O> {
     move |i: &'a str| match p.parse(i) {
         Ok(ok) => Ok(ok),
-        Err(nom::Err::Error(_)) => Err(nom::Err::Failure(SyntaxError { at: i, expected })),
+        Err(nom::Err::Error(_)) => Err(failure(i, expected)),
         Err(e) => Err(e),
     }
 }
@@ -252,6 +287,7 @@ impl<'s> SchemaParser<'s> {
     /// Reports the `/*` at byte `at`, which nothing closes.
     fn unterminated_comment(&mut self, at: usize) {
         self.diagnostics.push(Diagnostic::error(
+            Code::UnclosedComment,
             Span::new(at, at + 2),
             "unterminated block comment",
         ));
@@ -333,6 +369,7 @@ impl<'s> SchemaParser<'s> {
                     "types" => self.section = Section::Types,
                     "functions" => self.section = Section::Functions,
                     other => self.diagnostics.push(Diagnostic::error(
+                        Code::InvalidSection,
                         self.span(rest, after),
                         format!(
                             "unknown section `---{other}---`; expected `---types---` or `---functions---`"
@@ -345,6 +382,7 @@ impl<'s> SchemaParser<'s> {
                 let end = rest.find('\n').unwrap_or(rest.len());
                 let start = self.offset(rest);
                 self.diagnostics.push(Diagnostic::error(
+                    Code::InvalidSection,
                     Span::new(start, start + end),
                     "malformed section marker; expected `---types---` or `---functions---`",
                 ));
@@ -373,6 +411,7 @@ impl<'s> SchemaParser<'s> {
                 if let Some(at) = missing_semicolon {
                     let after = self.src[at..].trim_start_matches([' ', '\t', '\r']);
                     self.diagnostics.push(Diagnostic::error(
+                        Code::MissingSemicolon,
                         Span::new(at, at),
                         format!(
                             "expected `;` after the result type, found {}",
@@ -394,7 +433,7 @@ impl<'s> SchemaParser<'s> {
                         Err(comment) => {
                             // Everything after is a comment: say so, unless
                             // the error just reported is that comment.
-                            if e.expected != UNCLOSED_COMMENT {
+                            if e.problem != Problem::UnclosedComment {
                                 self.unterminated_comment(comment);
                             }
                             ""
@@ -425,12 +464,12 @@ impl<'s> SchemaParser<'s> {
             let at = self.offset(e.at);
             Span::new(at, at + e.at.chars().next().map_or(0, char::len_utf8))
         };
-        let message = if e.expected == TOO_DEEP {
-            format!("types or repetitions nest more than {MAX_NESTING} levels deep")
-        } else {
-            format!("expected {}, found {}", e.expected, self.found(e.at))
+        let message = match e.problem.expected() {
+            Some(expected) => format!("expected {expected}, found {}", self.found(e.at)),
+            None => format!("types or repetitions nest more than {MAX_NESTING} levels deep"),
         };
-        self.diagnostics.push(Diagnostic::error(span, message));
+        self.diagnostics
+            .push(Diagnostic::error(e.problem.code(), span, message));
     }
 
     /// A declaration, and where its `;` belongs if it is missing at the end
@@ -463,7 +502,7 @@ impl<'s> SchemaParser<'s> {
             None => {
                 return Err(nom::Err::Failure(SyntaxError {
                     at: i,
-                    expected: "`;` after the result type",
+                    problem: Problem::MissingSemicolon,
                 }));
             }
         };
@@ -529,16 +568,13 @@ impl<'s> SchemaParser<'s> {
         let (rest, digits) =
             expect(hex_digit1, "a hexadecimal constructor id after `#`")(after_hash)?;
         if digits.len() > 8 {
-            return Err(nom::Err::Failure(SyntaxError {
-                at: after_hash,
-                expected: "a constructor id of at most 8 hex digits",
-            }));
+            return Err(failure(
+                after_hash,
+                "a constructor id of at most 8 hex digits",
+            ));
         }
         if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(nom::Err::Failure(SyntaxError {
-                at: rest,
-                expected: "white space after the constructor id",
-            }));
+            return Err(failure(rest, "white space after the constructor id"));
         }
         let value = u32::from_str_radix(digits, 16).unwrap_or(0);
         Ok((
@@ -966,14 +1002,20 @@ fn angle_argument(rest: &str) -> Result<Option<&str>, nom::Err<SyntaxError<'_>>>
     Ok(starts_type(after).then_some(after))
 }
 
-/// A hard error at `at`.
+/// A hard error at `at`: `expected` was expected there.
 fn failure<'a>(at: &'a str, expected: &'static str) -> nom::Err<SyntaxError<'a>> {
-    nom::Err::Failure(SyntaxError { at, expected })
+    nom::Err::Failure(SyntaxError {
+        at,
+        problem: Problem::Expected(expected),
+    })
 }
 
 /// Nesting past [`MAX_NESTING`] at `at`.
 fn too_deep(at: &str) -> nom::Err<SyntaxError<'_>> {
-    failure(at, TOO_DEEP)
+    nom::Err::Failure(SyntaxError {
+        at,
+        problem: Problem::TooDeep,
+    })
 }
 
 fn plain_type(name: Name, span: Span) -> TypeExpr {
@@ -1074,7 +1116,7 @@ fn block_comment(i: &str) -> Res<'_, &str> {
         Ok((rest, body)) => Ok((&rest[2..], body)),
         Err(_) => Err(nom::Err::Failure(SyntaxError {
             at: i,
-            expected: UNCLOSED_COMMENT,
+            problem: Problem::UnclosedComment,
         })),
     }
 }

@@ -1,7 +1,7 @@
 //! Checks a parsed [`Schema`] for problems the grammar alone cannot see.
 //!
-//! [`validate`] reports every problem it finds, each located by a [`Span`], in
-//! source order:
+//! [`validate`] reports every problem it finds, each located by a [`Span`]
+//! and named by a [`Code`] (`TL0006`–`TL0017`), in source order:
 //!
 //! * **unknown types** — a name used as a type (in a field, an optional
 //!   argument, a result, a type argument) must be a boxed type some constructor
@@ -48,6 +48,7 @@ use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
 
 use crate::ast::*;
 use crate::builtins::PRELUDE_TYPES;
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::id::{Dialect, compute_id, compute_id_with};
 use crate::span::Span;
@@ -155,6 +156,7 @@ impl<'a> Validator<'a> {
             for (def, computed) in mismatches {
                 let Some(id) = def.id else { continue };
                 self.out.push(Diagnostic::warning(
+                    Code::IdMismatch,
                     id.span,
                     format!(
                         "explicit id #{:08x} differs from the computed id #{computed:08x}",
@@ -174,6 +176,7 @@ impl<'a> Validator<'a> {
         };
         let Some(id) = first.id else { return };
         let mut diagnostic = Diagnostic::warning(
+            Code::DialectMismatch,
             id.span,
             format!(
                 "{} of {} explicit ids differ from the ids the {} rules compute; {other_matches} of them match the {} rules",
@@ -221,6 +224,7 @@ impl<'a> Validator<'a> {
                 let note = format!("first declared {}", self.place(first.name.span));
                 self.out.push(
                     Diagnostic::error(
+                        Code::DuplicateName,
                         def.name.span,
                         format!("duplicate {what} `{}`", def.name.full),
                     )
@@ -240,6 +244,7 @@ impl<'a> Validator<'a> {
                 );
                 self.out.push(
                     Diagnostic::error(
+                        Code::DuplicateId,
                         id.span,
                         format!(
                             "duplicate id #{:08x}: already used by `{}`",
@@ -321,7 +326,11 @@ impl<'a> Validator<'a> {
                             ),
                             None => "a field of type `true` that is not conditional carries nothing on the wire".to_owned(),
                         };
-                        self.out.push(Diagnostic::warning(field.span, message));
+                        self.out.push(Diagnostic::warning(
+                            Code::UnconditionalTrue,
+                            field.span,
+                            message,
+                        ));
                     }
                     let position = if *bang {
                         Position::Bang
@@ -339,6 +348,7 @@ impl<'a> Validator<'a> {
                     self.flag_reference(field, flag, (outer, before), &fields[index + 1..]);
                     if *bit > 31 {
                         self.out.push(Diagnostic::error(
+                            Code::FlagBitOutOfRange,
                             *bit_span,
                             format!("flag bit {bit} is out of range; bits must be in 0..=31"),
                         ));
@@ -357,6 +367,7 @@ impl<'a> Validator<'a> {
                         && !earlier.iter().any(|f| is_nat_named(f, &var.name))
                     {
                         self.out.push(Diagnostic::error(
+                            Code::UnknownRepetitionCount,
                             var.span,
                             format!(
                                 "repetition count `{}` is not an earlier `#` field or a `{{{}:#}}` argument",
@@ -387,8 +398,12 @@ impl<'a> Validator<'a> {
                 None => format!("first declared at byte {}", first.span.start),
             };
             self.out.push(
-                Diagnostic::error(name.span, format!("duplicate field `{}`", name.name))
-                    .with_note(note),
+                Diagnostic::error(
+                    Code::DuplicateField,
+                    name.span,
+                    format!("duplicate field `{}`", name.name),
+                )
+                .with_note(note),
             );
         }
     }
@@ -432,7 +447,11 @@ impl<'a> Validator<'a> {
                 flag.name
             ),
         };
-        self.out.push(Diagnostic::error(flag.span, message));
+        self.out.push(Diagnostic::error(
+            Code::InvalidFlagField,
+            flag.span,
+            message,
+        ));
     }
 
     fn type_expr(&mut self, ty: &TypeExpr, scope: &Scope<'a>, position: Position) {
@@ -448,6 +467,7 @@ impl<'a> Validator<'a> {
                 // the file never builds (`HttpWait`, `FutureSalts`): usable,
                 // but the answer needs another schema to decode.
                 Diagnostic::warning(
+                    Code::UnbuiltResult,
                     ty.name.span,
                     format!(
                         "no constructor of this schema builds `{name}`: the answer cannot be decoded from this schema alone"
@@ -455,16 +475,26 @@ impl<'a> Validator<'a> {
                 )
             } else if position == Position::Bang {
                 Diagnostic::error(
+                    Code::UndeclaredTypeVariable,
                     ty.name.span,
                     format!("type variable `{name}` is not declared"),
                 )
                 .with_note(format!("introduce it with `{{{name}:Type}}`"))
             } else if name.len() == 1 {
-                Diagnostic::error(ty.name.span, format!("unknown type `{name}`")).with_note(
-                    format!("if `{name}` is a type variable, introduce it with `{{{name}:Type}}`"),
+                Diagnostic::error(
+                    Code::UnknownType,
+                    ty.name.span,
+                    format!("unknown type `{name}`"),
                 )
+                .with_note(format!(
+                    "if `{name}` is a type variable, introduce it with `{{{name}:Type}}`"
+                ))
             } else {
-                Diagnostic::error(ty.name.span, format!("unknown type `{name}`"))
+                Diagnostic::error(
+                    Code::UnknownType,
+                    ty.name.span,
+                    format!("unknown type `{name}`"),
+                )
             };
             self.out.push(diagnostic);
         }

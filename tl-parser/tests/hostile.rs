@@ -6,7 +6,7 @@ mod common;
 
 use tl_parser::ast::{ArgStyle, FieldType, TypeExpr};
 use tl_parser::id::normalized_text;
-use tl_parser::{Dialect, MAX_NESTING, check, parse};
+use tl_parser::{Code, Dialect, MAX_NESTING, check, parse};
 
 /// Runs `f` on a thread with a small stack (256 KiB, an eighth of what Rust
 /// gives a thread by default), as a build script on a constrained machine
@@ -20,8 +20,8 @@ fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
         .expect("no stack overflow")
 }
 
-/// A diagnostic as `(severity, line, column, message)`.
-type Located = (String, usize, usize, String);
+/// A diagnostic as `(severity, code, line, column, message)`.
+type Located = (String, Code, usize, usize, String);
 
 /// The diagnostics `check` gives for `src`, and the names of the
 /// declarations that parsed, computed on a small stack.
@@ -49,6 +49,7 @@ const DEPTH: usize = 100_000;
 fn too_deep(col: usize) -> Located {
     (
         "error".to_owned(),
+        Code::NestingTooDeep,
         1,
         col,
         "types or repetitions nest more than 32 levels deep".to_owned(),
@@ -150,6 +151,7 @@ fn hostile_parentheses_without_names() {
         checked(src).0,
         [(
             "error".to_owned(),
+            Code::Syntax,
             1,
             6,
             "expected a type name after `(`, found `(`".to_owned()

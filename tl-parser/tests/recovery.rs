@@ -5,13 +5,13 @@
 
 mod common;
 
-use tl_parser::{Section, parse};
+use tl_parser::{Code, Section, parse};
 
-/// A diagnostic as `(severity, line, column, message)`.
-type Located = (String, usize, usize, String);
+/// A diagnostic as `(severity, code, line, column, message)`.
+type Located = (String, Code, usize, usize, String);
 
-fn error(line: usize, col: usize, message: &str) -> Located {
-    ("error".to_owned(), line, col, message.to_owned())
+fn error(code: Code, line: usize, col: usize, message: &str) -> Located {
+    ("error".to_owned(), code, line, col, message.to_owned())
 }
 
 /// The diagnostics of `src`, and each declaration's name (with `()` for a
@@ -50,6 +50,7 @@ fn hostile_missing_semicolon_loses_nothing() {
     assert_eq!(
         problems,
         [error(
+            Code::MissingSemicolon,
             2,
             16,
             "expected `;` after the result type, found end of line"
@@ -87,17 +88,24 @@ fn hostile_missing_semicolon_then_later_problems() {
         problems,
         [
             error(
+                Code::MissingSemicolon,
                 2,
                 16,
                 "expected `;` after the result type, found end of line"
             ),
-            error(5, 7, "expected a field type after `:`, found white space"),
             error(
+                Code::Syntax,
+                5,
+                7,
+                "expected a field type after `:`, found white space"
+            ),
+            error(
+                Code::MissingSemicolon,
                 6,
                 11,
                 "expected `;` after the result type, found end of line"
             ),
-            error(8, 5, "expected a field or `=`, found `)`"),
+            error(Code::Syntax, 8, 5, "expected a field or `=`, found `)`"),
         ]
     );
     assert_eq!(names, ["foo", "bar", "baz()", "last()", "ok"]);
@@ -111,19 +119,35 @@ fn hostile_incomplete_declaration_before_a_section_marker() {
     let cases = [
         (
             "bar x:int =",
-            error(2, 12, "expected a result type after `=`, found end of line"),
+            error(
+                Code::Syntax,
+                2,
+                12,
+                "expected a result type after `=`, found end of line",
+            ),
         ),
         (
             "bar x:int",
-            error(2, 10, "expected `=` or a field, found end of line"),
+            error(
+                Code::Syntax,
+                2,
+                10,
+                "expected `=` or a field, found end of line",
+            ),
         ),
         (
             "bar x:(int",
-            error(2, 11, "expected `)` closing the type, found end of line"),
+            error(
+                Code::Syntax,
+                2,
+                11,
+                "expected `)` closing the type, found end of line",
+            ),
         ),
         (
             "bar x:Vector<int",
             error(
+                Code::Syntax,
                 2,
                 17,
                 "expected `>` closing the type arguments, found end of line",
@@ -132,6 +156,7 @@ fn hostile_incomplete_declaration_before_a_section_marker() {
         (
             "bar x:[ int",
             error(
+                Code::Syntax,
                 2,
                 12,
                 "expected `]` closing the repetition, found end of line",
@@ -140,6 +165,7 @@ fn hostile_incomplete_declaration_before_a_section_marker() {
         (
             "bar {X:Type",
             error(
+                Code::Syntax,
                 2,
                 12,
                 "expected `}` closing the optional argument, found end of line",
@@ -161,6 +187,7 @@ fn hostile_incomplete_declaration_before_a_declaration() {
     assert_eq!(
         problems,
         [error(
+            Code::Syntax,
             2,
             17,
             "expected `>` closing the type arguments, found end of line"
@@ -177,8 +204,18 @@ fn hostile_several_incomplete_declarations_in_a_row() {
     assert_eq!(
         problems,
         [
-            error(1, 8, "expected `=` or a field, found end of line"),
-            error(2, 8, "expected `=` or a field, found end of line"),
+            error(
+                Code::Syntax,
+                1,
+                8,
+                "expected `=` or a field, found end of line"
+            ),
+            error(
+                Code::Syntax,
+                2,
+                8,
+                "expected `=` or a field, found end of line"
+            ),
         ]
     );
     assert_eq!(names, ["c()"]);
@@ -193,9 +230,15 @@ fn hostile_errors_resume_at_the_next_declaration_line() {
     assert_eq!(
         problems,
         [
-            error(1, 9, "expected a field or `=`, found `)`"),
-            error(2, 5, "expected a field type after `:`, found white space"),
+            error(Code::Syntax, 1, 9, "expected a field or `=`, found `)`"),
             error(
+                Code::Syntax,
+                2,
+                5,
+                "expected a field type after `:`, found white space"
+            ),
+            error(
+                Code::MissingSemicolon,
                 6,
                 6,
                 "expected `;` after the result type, found end of line"
@@ -214,7 +257,12 @@ fn indented_lines_continue_the_declaration() {
     let (problems, names) = parsed(src);
     assert_eq!(
         problems,
-        [error(2, 7, "expected a type name after `(`, found `=`")]
+        [error(
+            Code::Syntax,
+            2,
+            7,
+            "expected a type name after `(`, found `=`"
+        )]
     );
     assert_eq!(names, ["ok"]);
 }
@@ -246,7 +294,12 @@ fn hostile_recovery_skips_comments() {
     let (problems, names) = parsed(src);
     assert_eq!(
         problems,
-        [error(1, 7, "expected a field type after `:`, found `)`")]
+        [error(
+            Code::Syntax,
+            1,
+            7,
+            "expected a field type after `:`, found `)`"
+        )]
     );
     assert_eq!(names, ["ok"]);
 }
@@ -260,6 +313,7 @@ fn hostile_unterminated_comments_are_reported() {
     assert_eq!(
         problems,
         [error(
+            Code::UnclosedComment,
             2,
             11,
             "expected `*/` closing the block comment, found `/`"
@@ -271,14 +325,27 @@ fn hostile_unterminated_comments_are_reported() {
     assert_eq!(
         problems,
         [
-            error(1, 7, "expected a field type after `:`, found `)`"),
-            error(1, 11, "unterminated block comment"),
+            error(
+                Code::Syntax,
+                1,
+                7,
+                "expected a field type after `:`, found `)`"
+            ),
+            error(Code::UnclosedComment, 1, 11, "unterminated block comment"),
         ]
     );
     assert_eq!(names, [] as [&str; 0]);
     // Between declarations.
     let (problems, names) = parsed("ok = Ok;\n/* never closed\nbar = Bar;\n");
-    assert_eq!(problems, [error(2, 1, "unterminated block comment")]);
+    assert_eq!(
+        problems,
+        [error(
+            Code::UnclosedComment,
+            2,
+            1,
+            "unterminated block comment"
+        )]
+    );
     assert_eq!(names, ["ok"]);
 }
 
@@ -324,4 +391,29 @@ fn hostile_many_broken_declarations() {
             ),
         ]
     );
+}
+
+/// A section marker that is not `---types---` or `---functions---`, well
+/// formed or not, is reported on its own and parsing goes on after it.
+#[test]
+fn unknown_and_malformed_section_markers() {
+    let (problems, names) = parsed("a = A;\n---objects---\nb = B;\n--- types\nc = C;\n");
+    assert_eq!(
+        problems,
+        [
+            error(
+                Code::InvalidSection,
+                2,
+                1,
+                "unknown section `---objects---`; expected `---types---` or `---functions---`"
+            ),
+            error(
+                Code::InvalidSection,
+                4,
+                1,
+                "malformed section marker; expected `---types---` or `---functions---`"
+            ),
+        ]
+    );
+    assert_eq!(names, ["a", "b", "c"]);
 }

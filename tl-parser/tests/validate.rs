@@ -3,10 +3,13 @@
 
 mod common;
 
-use tl_parser::{Dialect, Kind, check, parse, validate};
+use tl_parser::{Code, Dialect, Kind, check, parse, validate};
 
-/// `(severity, line, column, message)` of every diagnostic `check` gives.
-fn problems(src: &str) -> Vec<(String, usize, usize, String)> {
+/// `(severity, code, line, column, message)`.
+type Located = (String, Code, usize, usize, String);
+
+/// `(severity, code, line, column, message)` of every diagnostic `check` gives.
+fn problems(src: &str) -> Vec<Located> {
     check(src, Dialect::Telegram)
         .diagnostics
         .iter()
@@ -14,12 +17,12 @@ fn problems(src: &str) -> Vec<(String, usize, usize, String)> {
         .collect()
 }
 
-fn err(line: usize, col: usize, message: &str) -> (String, usize, usize, String) {
-    ("error".to_owned(), line, col, message.to_owned())
+fn err(code: Code, line: usize, col: usize, message: &str) -> Located {
+    ("error".to_owned(), code, line, col, message.to_owned())
 }
 
-fn warn(line: usize, col: usize, message: &str) -> (String, usize, usize, String) {
-    ("warning".to_owned(), line, col, message.to_owned())
+fn warn(code: Code, line: usize, col: usize, message: &str) -> Located {
+    ("warning".to_owned(), code, line, col, message.to_owned())
 }
 
 const PRELUDE: &str = "int ? = Int;\nvector {t:Type} # [ t ] = Vector t;\n";
@@ -55,24 +58,26 @@ h = Y;
     assert_eq!(
         problems(src),
         vec![
-            err(1, 6, "unknown type `Kind`"),
-            err(1, 14, "unknown type `Foo`"),
-            err(1, 27, "unknown type `Bar`"),
-            err(2, 21, "unknown type `Baz`"),
-            err(2, 29, "unknown type `X`"),
+            err(Code::UnknownType, 1, 6, "unknown type `Kind`"),
+            err(Code::UnknownType, 1, 14, "unknown type `Foo`"),
+            err(Code::UnknownType, 1, 27, "unknown type `Bar`"),
+            err(Code::UnknownType, 2, 21, "unknown type `Baz`"),
+            err(Code::UnknownType, 2, 29, "unknown type `X`"),
             // In a function's result: a warning (the answer needs another
             // schema), unless it looks like a forgotten type variable.
             warn(
+                Code::UnbuiltResult,
                 4,
                 12,
                 "no constructor of this schema builds `Qux`: the answer cannot be decoded from this schema alone"
             ),
             warn(
+                Code::UnbuiltResult,
                 5,
                 5,
                 "no constructor of this schema builds `Nope`: the answer cannot be decoded from this schema alone"
             ),
-            err(6, 5, "unknown type `Y`"),
+            err(Code::UnknownType, 6, 5, "unknown type `Y`"),
         ]
     );
 }
@@ -80,7 +85,10 @@ h = Y;
 #[test]
 fn nat_variables_are_type_arguments_only() {
     let src = "int ? = Int;\nt {n:#} x:n y:Vector<n> = T;\n";
-    assert_eq!(problems(src), vec![err(2, 11, "unknown type `n`")]);
+    assert_eq!(
+        problems(src),
+        vec![err(Code::UnknownType, 2, 11, "unknown type `n`")]
+    );
 }
 
 #[test]
@@ -93,8 +101,13 @@ bad query:!X = X;
     assert_eq!(
         problems(src),
         vec![
-            err(3, 12, "type variable `X` is not declared"),
-            err(3, 16, "unknown type `X`"),
+            err(
+                Code::UndeclaredTypeVariable,
+                3,
+                12,
+                "type variable `X` is not declared"
+            ),
+            err(Code::UnknownType, 3, 16, "unknown type `X`"),
         ]
     );
     let checked = check(src, Dialect::Telegram);
@@ -117,16 +130,19 @@ d n:# r:n*[ flags:# v:flags.1?int ] k:m*[ int ] = D;
         problems(src),
         vec![
             err(
+                Code::InvalidFlagField,
                 2,
                 5,
                 "field `x` is conditional on `mask`, which is not a field of this declaration"
             ),
             err(
+                Code::FlagBitOutOfRange,
                 4,
                 19,
                 "flag bit 18446744073709551615 is out of range; bits must be in 0..=31"
             ),
             err(
+                Code::UnknownRepetitionCount,
                 5,
                 39,
                 "repetition count `m` is not an earlier `#` field or a `{m:#}` argument"
@@ -156,20 +172,28 @@ other#00000001 = Same;
     assert_eq!(
         got,
         vec![
-            err(3, 1, "duplicate constructor `same`"),
+            err(Code::DuplicateName, 3, 1, "duplicate constructor `same`"),
             warn(
+                Code::IdMismatch,
                 6,
                 5,
                 "explicit id #00000001 differs from the computed id #6a396a52"
             ),
-            err(7, 1, "duplicate function `call`"),
-            err(7, 5, "duplicate id #00000001: already used by `call`"),
+            err(Code::DuplicateName, 7, 1, "duplicate function `call`"),
+            err(
+                Code::DuplicateId,
+                7,
+                5,
+                "duplicate id #00000001: already used by `call`"
+            ),
             warn(
+                Code::IdMismatch,
                 7,
                 5,
                 "explicit id #00000001 differs from the computed id #6a396a52"
             ),
             warn(
+                Code::IdMismatch,
                 9,
                 6,
                 "explicit id #00000001 differs from the computed id #9ee78168"
@@ -193,6 +217,7 @@ fn notes_without_source_name_byte_offsets() {
     let src = "a = A;\na = A;\n";
     let diagnostics = validate(&parse(src).schema, Dialect::Telegram);
     assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].code, Code::DuplicateName);
     assert_eq!(diagnostics[0].message, "duplicate constructor `a`");
     assert_eq!(diagnostics[0].notes, ["first declared at byte 0"]);
 }
@@ -210,6 +235,7 @@ invokeWithReCaptcha#adbb0f94 {X:Type} token:string query:!X = X;
     assert_eq!(
         problems(src),
         vec![warn(
+            Code::IdMismatch,
             4,
             26,
             "explicit id #adbb0f94 differs from the computed id #16ca1135"
@@ -227,11 +253,13 @@ a flags:# x:flags.0?true y:true true = A;
         problems(src),
         vec![
             warn(
+                Code::UnconditionalTrue,
                 2,
                 26,
                 "field `y` of type `true` is not conditional; it carries nothing on the wire"
             ),
             warn(
+                Code::UnconditionalTrue,
                 2,
                 33,
                 "a field of type `true` that is not conditional carries nothing on the wire"
@@ -246,9 +274,9 @@ fn parser_and_validator_diagnostics_interleave_in_source_order() {
     assert_eq!(
         problems(src),
         vec![
-            err(1, 5, "unknown type `Foo`"),
-            err(2, 10, "expected `=` or a field, found `;`"),
-            err(3, 5, "unknown type `Bar`"),
+            err(Code::UnknownType, 1, 5, "unknown type `Foo`"),
+            err(Code::Syntax, 2, 10, "expected `=` or a field, found `;`"),
+            err(Code::UnknownType, 3, 5, "unknown type `Bar`"),
         ]
     );
 }
@@ -256,7 +284,10 @@ fn parser_and_validator_diagnostics_interleave_in_source_order() {
 #[test]
 fn columns_count_characters_not_bytes() {
     let src = "/* größe ✓ */ a x:Nope = A;\n";
-    assert_eq!(problems(src), vec![err(1, 19, "unknown type `Nope`")]);
+    assert_eq!(
+        problems(src),
+        vec![err(Code::UnknownType, 1, 19, "unknown type `Nope`")]
+    );
 }
 
 #[test]
@@ -291,13 +322,13 @@ get#12345678 = A;
     assert_eq!(
         checked.render_all("x.tl", src),
         "\
-error: unknown type `Missing`
+error[TL0009]: unknown type `Missing`
   --> x.tl:4:29
   |
 4 | a flags:# on:flags.0?true x:Missing = A;
   |                             ^^^^^^^
 
-warning: explicit id #12345678 differs from the computed id #9fc8f9aa
+warning[TL0014]: explicit id #12345678 differs from the computed id #9fc8f9aa
   --> x.tl:6:4
   |
 6 | get#12345678 = A;
@@ -320,13 +351,14 @@ row n:# items:n*[ a:int a:int ] a:int = Row;
         vec![
             // CRC32 of "x a:int a:int a:int = X" (Python's zlib): 0x2e080be6.
             warn(
+                Code::IdMismatch,
                 3,
                 2,
                 "explicit id #12345678 differs from the computed id #2e080be6"
             ),
-            err(3, 18, "duplicate field `a`"),
-            err(3, 24, "duplicate field `a`"),
-            err(4, 25, "duplicate field `a`"),
+            err(Code::DuplicateField, 3, 18, "duplicate field `a`"),
+            err(Code::DuplicateField, 3, 24, "duplicate field `a`"),
+            err(Code::DuplicateField, 4, 25, "duplicate field `a`"),
         ]
     );
     let checked = check(&src, Dialect::Telegram);
@@ -369,6 +401,7 @@ fn mostly_differing_ids_get_one_summary_warning() {
         found,
         [(
             warn(
+                Code::DialectMismatch,
                 2,
                 3,
                 "10 of 10 explicit ids differ from the ids the tdlib rules compute; 10 of them match the telegram rules"

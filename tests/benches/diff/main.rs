@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use tl_codegen::Config;
+use tl_codegen::diff::diff as compare;
 
 fn diff(c: &mut Criterion) {
     let Some(shared) = test_support::testdata() else {
@@ -34,14 +35,10 @@ fn diff(c: &mut Criterion) {
     let old_model = config.model(&[&old]).expect("valid");
     let new_model = config.model(&[&new]).expect("valid");
     group.bench_function("compare models", |b| {
-        b.iter(|| config.diff_models(black_box(&old_model), black_box(&new_model)))
+        b.iter(|| compare(black_box(&old_model), black_box(&new_model), false))
     });
     group.bench_function("compare and render text", |b| {
-        b.iter(|| {
-            config
-                .diff_models(black_box(&old_model), black_box(&new_model))
-                .to_string()
-        })
+        b.iter(|| compare(black_box(&old_model), black_box(&new_model), false).to_string())
     });
     group.finish();
 }

@@ -1,7 +1,8 @@
 //! `tl-codegen docs` on the full layer: read the shared documentation
-//! (`api-docs-223.json`, `methods.csv`, `errors.csv`), apply it to the model
-//! of `api-230.tl` + `mtproto.tl` (built once, outside the timing), build
-//! every page and write the book to a temporary folder.
+//! (`api-docs-223.json`, `methods.csv`, `errors.csv`) alone, then build the
+//! model of `api-230.tl` + `mtproto.tl` with it (the model takes the
+//! documentation in while it is built), build every page and write the book
+//! to a temporary folder.
 //!
 //! Run with `cargo bench -p tests --bench docs`. Without the shared test
 //! data the bench prints why and does nothing.
@@ -10,7 +11,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use tl_codegen::Config;
-use tl_codegen::docs::{Book, Documentation};
+use tl_codegen::docs::Documentation;
 
 fn docs(c: &mut Criterion) {
     let Some(shared) = test_support::testdata() else {
@@ -19,9 +20,12 @@ fn docs(c: &mut Criterion) {
     let schema = shared.join("schema/telegram");
     let inputs =
         ["api-docs-223.json", "methods.csv", "errors.csv"].map(|f| shared.join("docs").join(f));
-    let model = Config::new()
-        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .expect("the layer is valid");
+    let paths = [schema.join("api-230.tl"), schema.join("mtproto.tl")];
+    let mut config = Config::new();
+    config
+        .docs_file(&inputs[0])
+        .usability_table(&inputs[1])
+        .error_table(&inputs[2]);
     let out = std::env::temp_dir().join(format!("tl-bench-book-{}", std::process::id()));
     let read = || {
         Documentation::read(Some(&inputs[0]), Some(&inputs[1]), Some(&inputs[2]))
@@ -32,22 +36,26 @@ fn docs(c: &mut Criterion) {
         .sample_size(20)
         .measurement_time(Duration::from_secs(15));
     group.bench_function("read documentation", |b| b.iter(read));
-    group.bench_function("read, apply, build pages (no files written)", |b| {
-        b.iter(|| {
-            let mut model = model.clone();
-            read().apply(&mut model);
-            Book::new(&model).pages.len()
-        })
-    });
-    group.bench_function("read, apply, build pages, write the book", |b| {
-        b.iter(|| {
-            let mut model = model.clone();
-            read().apply(&mut model);
-            let book = Book::new(&model);
-            book.write(&out).expect("the book is written");
-            book.pages.len()
-        })
-    });
+    group.bench_function(
+        "model with documentation, build pages (no files written)",
+        |b| {
+            b.iter(|| {
+                let model = config.model(&paths).expect("the layer is valid");
+                config.book(&model).pages.len()
+            })
+        },
+    );
+    group.bench_function(
+        "model with documentation, build pages, write the book",
+        |b| {
+            b.iter(|| {
+                let model = config.model(&paths).expect("the layer is valid");
+                let book = config.book(&model);
+                book.write(&out).expect("the book is written");
+                book.pages.len()
+            })
+        },
+    );
     group.finish();
     let _ = std::fs::remove_dir_all(&out);
 }

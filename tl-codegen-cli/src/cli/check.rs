@@ -27,12 +27,16 @@
 //!                   "id": "35a95cb9",          the explicit id, else the computed one
 //!                   "computed_id": "35a95cb9", the CRC32 of the declaration
 //!                   "line": 12}, ...],
-//!  "errors":   [{"line": 3, "column": 7, "message": "unknown type `Foo`"}, ...],
-//!  "warnings": [{"line": ..., "column": ..., "message": ...}, ...]}
+//!  "errors":   [{"code": "TL0009", "line": 3, "column": 7,
+//!                "message": "unknown type `Foo`"}, ...],
+//!  "warnings": [{"code": ..., "line": ..., "column": ..., "message": ...}, ...]}
 //! ```
 //!
 //! Ids are 8 lower-case hex digits; lines and columns are 1-based, columns
-//! counted in characters. Rendered diagnostics still go to stderr.
+//! counted in characters. `code` names the kind of problem (see
+//! `tl_parser::Code`): codes are stable and never reused, while messages
+//! may be reworded, so match on the code. Rendered diagnostics still go to
+//! stderr.
 //!
 //! A file that cannot be read is reported on stderr (`error: cannot read
 //! FILE: reason`); the other files are still checked, and the exit status is 2.
@@ -142,6 +146,7 @@ struct DefinitionReport {
 
 #[derive(Serialize)]
 struct DiagnosticReport<'a> {
+    code: &'static str,
     line: usize,
     column: usize,
     message: &'a str,
@@ -151,6 +156,7 @@ impl<'a> DiagnosticReport<'a> {
     fn of(d: &'a Diagnostic, src: &str) -> Self {
         let (line, column) = d.line_col(src);
         DiagnosticReport {
+            code: d.code.as_str(),
             line,
             column,
             message: &d.message,

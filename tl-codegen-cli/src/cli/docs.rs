@@ -16,7 +16,6 @@
 use std::path::PathBuf;
 
 use tl_codegen::Config;
-use tl_codegen::docs::Book;
 
 use super::{DocsArgs, Exit, SchemaArgs, report};
 
@@ -39,22 +38,16 @@ pub struct Args {
 pub fn run(args: &Args) -> Exit {
     let mut config = Config::new();
     args.schema.apply(&mut config);
-    let mut model = match config.model(&args.files) {
-        Ok(model) => model,
+    args.docs.apply(&mut config);
+    let built = match config.build(&args.files) {
+        Ok(built) => built,
         Err(e) => return report(&e, Exit::SchemaErrors),
     };
-    let documentation = match args.docs.read() {
-        Ok(documentation) => documentation,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Exit::Failure;
-        }
-    };
-    let applied = documentation.apply(&mut model);
-    for warning in &applied.warnings {
+    for warning in &built.documentation.warnings {
         eprintln!("{warning}");
     }
-    let book = Book::new(&model);
+    let (model, applied) = (&built.model, &built.documentation);
+    let book = config.book(model);
     if let Err(e) = book.write(&args.output) {
         eprintln!("error: {e}");
         return Exit::Failure;

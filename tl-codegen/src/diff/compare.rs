@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Change, Changed, Detail, Item, ItemKind, SchemaDiff};
+use crate::model::layout::Root;
 use crate::model::{BoxedType, FieldKind, FieldModel, FlagBit, Model, RustPath};
 
 /// A constructor or a function, seen the same way.
@@ -43,16 +44,11 @@ fn decls(model: &Model) -> Vec<Decl<'_>> {
 /// The Rust path of an item, e.g. `types::messages::Messages`.
 fn rust_path(kind: ItemKind, path: &RustPath) -> String {
     let root = match kind {
-        ItemKind::Type => "enums",
-        ItemKind::Constructor => "types",
-        ItemKind::Function => "functions",
+        ItemKind::Type => Root::Enums,
+        ItemKind::Constructor => Root::Types,
+        ItemKind::Function => Root::Functions,
     };
-    let mut out = root.to_owned();
-    for part in path.module.iter().chain([&path.name]) {
-        out.push_str("::");
-        out.push_str(part);
-    }
-    out
+    root.path_text(path)
 }
 
 fn change(detail: Detail, breaking: bool, wire_compatible: bool) -> Change {

@@ -6,20 +6,19 @@
 //!
 //! All three are optional. Documentation lags the schema by a layer or more,
 //! so an entry that names something the schema lacks is a located warning
-//! ([`Documentation::apply`]), and an item without documentation keeps the
-//! output it has without it. Only an unreadable or malformed file is an error.
+//! (the model reports it while it takes the documentation in), and an item
+//! without documentation keeps the output it has without it. Only an
+//! unreadable or malformed file is an error.
+//!
+//! This module only reads; the model takes what it read in
+//! (`model/documentation.rs`), and the book is an output beside the Rust.
 
-mod apply;
-mod book;
 mod read;
 pub(crate) mod text;
 
 use std::collections::BTreeMap;
 
-use crate::error::Source;
-
-pub use apply::Applied;
-pub use book::{Book, Page};
+use crate::error::{Error, Source};
 
 /// Who may call a method, from the usability table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -127,7 +126,7 @@ impl Documentation {
         docs: Option<&std::path::Path>,
         usability: Option<&std::path::Path>,
         errors: Option<&std::path::Path>,
-    ) -> Result<Documentation, crate::Error> {
+    ) -> Result<Documentation, Error> {
         let mut out = Documentation::default();
         if let Some(path) = docs {
             read::docs_file(&mut out, path)?;

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::paths::Spellings;
 use super::paths::{Here, Root};
-use super::structs::Names;
 use super::{Context, enum_derives, hex_literal, item_doc};
 use crate::model::{BoxedType, Model};
 
@@ -14,12 +14,12 @@ use crate::model::{BoxedType, Model};
 pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) -> TokenStream {
     let rt = &cx.runtime;
     let (boxed, from) = (here.std("Box"), here.std("From"));
-    let Names {
+    let Spellings {
         result,
         reader,
         error,
         ..
-    } = Names::at(here, cx);
+    } = Spellings::at(here, cx);
     let name = format_ident!("{}", t.path.name);
     let tl_name = &t.tl_name;
     let mut doc = item_doc(
@@ -27,13 +27,13 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         &format!("The TL type `{}`: one variant per constructor.", t.tl_name),
         "",
     );
-    doc.extend(super::docs::official_page(
+    doc.extend(super::rustdoc::official_page(
         cx.official_pages,
         "type",
         &t.tl_name,
     ));
     if cx.documented() {
-        doc.extend(super::docs::type_sections(t, model, here));
+        doc.extend(super::rustdoc::type_sections(t, model, here));
     }
     let derives = enum_derives(cx);
     let mut variants = Vec::new();
@@ -140,7 +140,7 @@ fn serializable_by_variant(
     cx: &Context<'_>,
 ) -> TokenStream {
     let rt = &cx.runtime;
-    let Names { writer, sized, .. } = Names::at(here, cx);
+    let Spellings { writer, sized, .. } = Spellings::at(here, cx);
     quote! {
         impl #rt::Serializable for #name {
             fn serialize<W: #writer + ?#sized>(&self, out: &mut W) {
@@ -304,7 +304,7 @@ fn any_enum(
         }
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
-    let Names { reader, error, .. } = Names::at(here, cx);
+    let Spellings { reader, error, .. } = Spellings::at(here, cx);
     let deserializable = decodes.then(|| {
         quote! {
             impl #rt::Deserializable for #name {

@@ -72,8 +72,8 @@ fn field_doc(f: &FieldModel, here: Here, cx: &Context<'_>) -> Vec<String> {
     let mut lines = vec![first];
     if cx.documented() {
         let ty = match &f.kind {
-            FieldKind::Value { ty, .. } => Some(super::docs::type_link(ty, here, cx)),
-            FieldKind::Group { path, .. } => Some(super::docs::type_link(
+            FieldKind::Value { ty, .. } => Some(super::rustdoc::type_link(ty, here, cx)),
+            FieldKind::Group { path, .. } => Some(super::rustdoc::type_link(
                 &WireType::Bare(path.clone()),
                 here,
                 cx,
@@ -345,7 +345,7 @@ fn value_read(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
         WireType::True => quote!(()),
         // `tri`, copying the borrowed data in the `Ok` arm (zero-copy `bytes`
         // are shared, and read like the other types below).
-        WireType::Bytes if !cx.zero_copy() => {
+        WireType::Bytes if !cx.config.zero_copy => {
             quote!(match r.read_tl_bytes() {
                 Ok(v) => v.to_vec(),
                 Err(e) => return Err(e),
@@ -366,11 +366,11 @@ fn value_read_result(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream
         WireType::Double => quote!(r.read_f64()),
         WireType::Nat => quote!(r.read_u32()),
         WireType::Int128 | WireType::Int256 => quote!(r.read_array()),
-        WireType::String if !cx.lossy_strings() && cx.zero_copy() => {
+        WireType::String if !cx.config.lossy_strings && cx.config.zero_copy => {
             quote!(r.read_shared_string())
         }
-        WireType::String if !cx.lossy_strings() => quote!(r.read_string()),
-        WireType::Bytes if cx.zero_copy() => quote!(r.read_shared_bytes()),
+        WireType::String if !cx.config.lossy_strings => quote!(r.read_string()),
+        WireType::Bytes if cx.config.zero_copy => quote!(r.read_shared_bytes()),
         WireType::Bytes => quote!(r.read_tl_bytes().map(<[u8]>::to_vec)),
         WireType::True => quote!(Ok(())),
         _ if self_encoding(ty, cx) => quote!(<#rust>::deserialize(r)),

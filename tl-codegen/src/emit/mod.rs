@@ -1,12 +1,12 @@
 //! Model to Rust source: `quote!` tokens per item, modules per namespace,
 //! formatted by prettyplease.
 
-mod docs;
 mod enums;
 mod errors;
 mod fields;
 mod paths;
 mod plain;
+mod rustdoc;
 mod structs;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,7 +24,8 @@ use paths::{Here, Root, ident};
 /// be shared between threads; the `Config` can).
 #[derive(Debug, Clone)]
 pub struct Context<'a> {
-    config: &'a Config,
+    /// The options, read as its fields (each default is decided in `config.rs`).
+    pub config: &'a Config,
     /// The path generated code reaches the runtime crate by (`::tl_runtime`).
     pub runtime: TokenStream,
     /// Whether a documentation file or a usability table was given (their
@@ -42,34 +43,28 @@ impl<'a> Context<'a> {
     /// The context for `config` and `model`; fails if the runtime path is no
     /// Rust path.
     pub fn new(config: &'a Config, model: &Model) -> Result<Self, Error> {
-        let path = config.runtime_crate_path();
+        let path = &config.runtime_crate;
         let runtime = syn::parse_str::<syn::Path>(path)
             .map(|p| quote!(#p))
             .map_err(|e| Error::InvalidOption {
                 option: "runtime_crate",
                 reason: format!("`{path}` is not a Rust path: {e}"),
             })?;
-        let (docs, usability, _) = config.docs_inputs();
         Ok(Context {
             config,
             runtime,
-            documented: docs.is_some() || usability.is_some(),
+            documented: config.docs_file.is_some() || config.usability_table.is_some(),
             typed_errors: !model.rpc_errors.is_empty(),
             official_pages: model.official_pages,
             // A constructor holding a `Function` decodes through
             // `AnyFunction`, which needs every function's decoder.
-            function_decoding: config.function_decoding_enabled()
+            function_decoding: config.function_decoding
                 || model
                     .constructors
                     .iter()
                     .flat_map(|c| &c.fields)
                     .any(|f| matches!(&f.kind, FieldKind::Value { ty, .. } if ty.mentions_any_function())),
         })
-    }
-
-    /// Whether `string`/`bytes` fields share the decoded buffer.
-    pub fn zero_copy(&self) -> bool {
-        self.config.zero_copy_enabled()
     }
 
     /// Whether documentation inputs were given.
@@ -86,23 +81,13 @@ impl<'a> Context<'a> {
     pub fn typed_errors(&self) -> bool {
         self.typed_errors
     }
-
-    /// Whether types get serde derives.
-    pub fn serde(&self) -> bool {
-        self.config.serde_enabled()
-    }
-
-    /// Whether `string` decodes with `String::from_utf8_lossy`.
-    pub fn lossy_strings(&self) -> bool {
-        self.config.lossy_strings_enabled()
-    }
 }
 
 /// The derive line of a generated enum, with `#[non_exhaustive]` when the
 /// configuration asks for it.
 fn enum_derives(cx: &Context<'_>) -> TokenStream {
     let derives = derives(cx);
-    if cx.config.non_exhaustive_enabled() {
+    if cx.config.non_exhaustive {
         quote! {
             #derives
             #[non_exhaustive]
@@ -114,17 +99,17 @@ fn enum_derives(cx: &Context<'_>) -> TokenStream {
 
 /// The derive line every generated type gets.
 fn derives(cx: &Context<'_>) -> TokenStream {
-    let serde = if cx.serde() {
+    let serde = if cx.config.serde {
         quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))])
     } else {
         quote!()
     };
     let mut traits = Vec::new();
-    if cx.config.debug_derive_enabled() {
+    if cx.config.derive_debug {
         traits.push(quote!(Debug));
     }
     traits.push(quote!(Clone));
-    if cx.config.partial_eq_derive_enabled() {
+    if cx.config.derive_partial_eq {
         traits.push(quote!(PartialEq));
     }
     quote! {
@@ -156,8 +141,8 @@ pub fn hex_literal(value: u32) -> proc_macro2::Literal {
 /// `match expr { Ok(v) => v, Err(e) => return Err(e) }`: what generated
 /// decoders write instead of `expr?`. The error type is already the
 /// function's, so `?`'s `From` conversion is an identity, and without its
-/// `Try` machinery the thousands of reads in a layer cost the compiler less:
-/// a debug build of layer 230 takes about 7 % less time.
+/// `Try` machinery the thousands of reads in a layer cost the compiler less
+/// (BENCHMARKS.md has the figure).
 pub fn tri(expr: TokenStream) -> TokenStream {
     quote!(match #expr { Ok(v) => v, Err(e) => return Err(e) })
 }
@@ -198,7 +183,7 @@ pub fn emit(model: &Model, config: &Config) -> Result<String, Error> {
 /// Formats tokens that form whole items: with prettyplease, or with the
 /// fast printer under `Config::pretty(false)`.
 fn format(tokens: TokenStream, config: &Config) -> Result<String, Error> {
-    if !config.pretty_enabled() {
+    if !config.pretty {
         return Ok(plain::print(tokens));
     }
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit(e.to_string()))?;

@@ -4,29 +4,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Context;
+pub use crate::model::layout::Root;
+use crate::model::layout::RustType;
 use crate::model::{RustPath, WireType};
-
-/// The three top-level modules items live in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Root {
-    /// `types`: constructor structs.
-    Types,
-    /// `enums`: boxed-type enums.
-    Enums,
-    /// `functions`: function structs.
-    Functions,
-}
-
-impl Root {
-    /// The module name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Root::Types => "types",
-            Root::Enums => "enums",
-            Root::Functions => "functions",
-        }
-    }
-}
 
 /// An identifier token, raw if the name is written `r#...`.
 pub fn ident(name: &str) -> proc_macro2::Ident {
@@ -115,56 +95,47 @@ impl Here {
     }
 }
 
-/// The Rust type holding a value of `ty`.
+/// The Rust type holding a value of `ty` ([`RustType::of`] spelled as tokens).
 pub fn rust_type(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
+    type_tokens(&RustType::of(ty, cx.config.zero_copy), here, cx)
+}
+
+fn type_tokens(ty: &RustType, here: Here, cx: &Context<'_>) -> TokenStream {
     match ty {
-        WireType::Int => quote!(i32),
-        WireType::Long => quote!(i64),
-        WireType::Double => quote!(f64),
-        WireType::Nat => quote!(u32),
-        WireType::Int128 => quote!([u8; 16]),
-        WireType::Int256 => quote!([u8; 32]),
-        WireType::String if cx.zero_copy() => {
-            let rt = &cx.runtime;
-            quote!(#rt::shared::ByteString)
-        }
-        WireType::Bytes if cx.zero_copy() => {
-            let rt = &cx.runtime;
-            quote!(#rt::shared::Bytes)
-        }
-        WireType::String => here.std("String"),
-        WireType::Bytes => {
-            let vec = here.std("Vec");
-            quote!(#vec<u8>)
-        }
-        WireType::Bool => quote!(bool),
-        WireType::True => quote!(()),
-        WireType::Vector { elem, .. } => {
-            let elem = rust_type(elem, here, cx);
-            let vec = here.std("Vec");
-            quote!(#vec<#elem>)
-        }
-        WireType::Boxed(path) => here.to(Root::Enums, path),
-        WireType::Bare(path) => here.to(Root::Types, path),
-        WireType::Generic(name) => {
+        RustType::Primitive("()") => quote!(()),
+        RustType::Primitive(name) => {
             let name = format_ident!("{}", name);
             quote!(#name)
         }
-        WireType::Rows { elem, .. } => {
-            let elem = rust_type(elem, here, cx);
+        RustType::ByteArray(len) => {
+            let len = proc_macro2::Literal::usize_unsuffixed(*len);
+            quote!([u8; #len])
+        }
+        RustType::String => here.std("String"),
+        RustType::Bytes => {
+            let vec = here.std("Vec");
+            quote!(#vec<u8>)
+        }
+        RustType::Runtime(path) => {
+            let rt = &cx.runtime;
+            let segments = path.split("::").map(|s| format_ident!("{}", s));
+            quote!(#rt #(::#segments)*)
+        }
+        RustType::Vec(elem) => {
+            let elem = type_tokens(elem, here, cx);
             let vec = here.std("Vec");
             quote!(#vec<#elem>)
         }
-        WireType::Array { len, elem } => {
-            let elem = rust_type(elem, here, cx);
+        RustType::Array(elem, len) => {
+            let elem = type_tokens(elem, here, cx);
             let len = proc_macro2::Literal::usize_unsuffixed(*len);
             quote!([#elem; #len])
         }
-        WireType::AnyObject => here.root_item("AnyObject"),
-        WireType::AnyFunction => here.root_item("AnyFunction"),
-        WireType::Raw => {
-            let rt = &cx.runtime;
-            quote!(#rt::Raw)
+        RustType::Item(root, path) => here.to(*root, path),
+        RustType::RootItem(name) => here.root_item(name),
+        RustType::Generic(name) => {
+            let name = format_ident!("{}", name);
+            quote!(#name)
         }
     }
 }
@@ -173,8 +144,8 @@ pub fn rust_type(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream {
 pub fn codec(ty: &WireType, cx: &Context<'_>) -> TokenStream {
     let rt = &cx.runtime;
     match ty {
-        WireType::Bytes if !cx.zero_copy() => quote!(#rt::codec::Bytes),
-        WireType::String if cx.lossy_strings() => quote!(#rt::codec::LossyString),
+        WireType::Bytes if !cx.config.zero_copy => quote!(#rt::codec::Bytes),
+        WireType::String if cx.config.lossy_strings => quote!(#rt::codec::LossyString),
         WireType::Bare(_) => quote!(#rt::codec::Bare),
         WireType::Vector { boxed, elem } => {
             let inner = codec(elem, cx);
@@ -192,9 +163,36 @@ pub fn codec(ty: &WireType, cx: &Context<'_>) -> TokenStream {
 /// lossy strings need their codec, zero-copy `bytes` do not.
 pub fn self_encoding(ty: &WireType, cx: &Context<'_>) -> bool {
     match ty {
-        WireType::String => !cx.lossy_strings(),
-        WireType::Bytes => cx.zero_copy(),
+        WireType::String => !cx.config.lossy_strings,
+        WireType::Bytes => cx.config.zero_copy,
         WireType::Vector { boxed: true, elem } => self_encoding(elem, cx),
         _ => ty.is_self_encoding(),
+    }
+}
+
+/// How the prelude and runtime names used in signatures are spelled at a place.
+pub struct Spellings {
+    /// `Result`.
+    pub result: TokenStream,
+    /// The runtime's `Reader`.
+    pub reader: TokenStream,
+    /// The runtime's `Writer`.
+    pub writer: TokenStream,
+    /// The runtime's `DecodeError`.
+    pub error: TokenStream,
+    /// `Sized`.
+    pub sized: TokenStream,
+}
+
+impl Spellings {
+    /// The spellings at `here`.
+    pub fn at(here: Here, cx: &Context<'_>) -> Spellings {
+        Spellings {
+            result: here.std("Result"),
+            reader: here.runtime("Reader", cx),
+            writer: here.runtime("Writer", cx),
+            error: here.runtime("DecodeError", cx),
+            sized: here.std("Sized"),
+        }
     }
 }

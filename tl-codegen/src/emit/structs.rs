@@ -3,36 +3,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::paths::{Here, rust_type};
-use super::{Context, derives, docs, fields, hex_literal, item_doc};
+use super::paths::{Here, Spellings, rust_type};
+use super::{Context, derives, fields, hex_literal, item_doc, rustdoc};
 use crate::model::{Constructor, FieldModel, Function, Group, Row, WireType};
-
-/// How the prelude and runtime names used in signatures are spelled at a place.
-pub struct Names {
-    /// `Result`.
-    pub result: TokenStream,
-    /// The runtime's `Reader`.
-    pub reader: TokenStream,
-    /// The runtime's `Writer`.
-    pub writer: TokenStream,
-    /// The runtime's `DecodeError`.
-    pub error: TokenStream,
-    /// `Sized`.
-    pub sized: TokenStream,
-}
-
-impl Names {
-    /// The spellings at `here`.
-    pub fn at(here: Here, cx: &Context<'_>) -> Names {
-        Names {
-            result: here.std("Result"),
-            reader: here.runtime("Reader", cx),
-            writer: here.runtime("Writer", cx),
-            error: here.runtime("DecodeError", cx),
-            sized: here.std("Sized"),
-        }
-    }
-}
 
 /// What constructors and functions share for emission.
 struct Item<'a> {
@@ -130,7 +103,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             doc: c.doc.as_deref(),
             declaration: &c.declaration,
             generics: quote!(),
-            extra_doc: docs::official_page(cx.official_pages, "constructor", &c.tl_name),
+            extra_doc: rustdoc::official_page(cx.official_pages, "constructor", &c.tl_name),
         },
         here,
         cx,
@@ -158,13 +131,13 @@ fn bare_impls(
     cx: &Context<'_>,
 ) -> (TokenStream, TokenStream) {
     let rt = &cx.runtime;
-    let Names {
+    let Spellings {
         result,
         reader,
         writer,
         error,
         sized,
-    } = Names::at(here, cx);
+    } = Spellings::at(here, cx);
     let out_param = if writes.is_empty() {
         quote!(_out)
     } else {
@@ -249,13 +222,13 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
 /// A function struct with its id, (de)serialization and `RemoteCall`.
 pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
     let rt = &cx.runtime;
-    let Names {
+    let Spellings {
         result,
         reader,
         writer,
         error,
         sized,
-    } = Names::at(here, cx);
+    } = Spellings::at(here, cx);
     let (generics, ser_bounds, de_bounds, call_bounds) = match &f.generic {
         Some(g) => {
             let g = format_ident!("{}", g);
@@ -286,9 +259,9 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             declaration: &f.declaration,
             generics: generics.clone(),
             extra_doc: {
-                let mut lines = docs::official_page(cx.official_pages, "method", &f.tl_name);
+                let mut lines = rustdoc::official_page(cx.official_pages, "method", &f.tl_name);
                 if cx.documented() {
-                    lines.extend(docs::function_sections(f, here, cx));
+                    lines.extend(rustdoc::function_sections(f, here, cx));
                 }
                 lines
             },

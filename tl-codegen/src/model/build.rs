@@ -7,24 +7,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::cell::RefCell;
 
 use tl_parser::ast::{Body, Definition, Doc, Field, FieldType, Multiplicity, TypeExpr};
-use tl_parser::{Detected, Diagnostic, Dialect, compute_id, effective_id};
+use tl_parser::{Code, Detected, Diagnostic, Dialect, compute_id, effective_id};
 
+use super::documentation::{self, Applied};
 use super::names::{self, VariantSource, assign_paths, variant_names};
 use super::*;
+use crate::docs::Documentation;
 use crate::error::FileDiagnostic;
-
-/// A declaration and the index of the file it came from.
-#[derive(Debug, Clone, Copy)]
-pub struct Located<'a> {
-    /// Index of the source file.
-    pub file: usize,
-    /// The declaration.
-    pub def: &'a Definition,
-}
+use crate::load::Located;
 
 /// What the model is built from besides the declarations.
-#[derive(Debug, Clone, Default)]
-pub struct Inputs {
+#[derive(Debug, Clone)]
+pub struct Inputs<'d> {
     /// The layer, if a file declares one.
     pub layer: Option<u32>,
     /// The id rules of declarations without an explicit id.
@@ -35,13 +29,19 @@ pub struct Inputs {
     pub class_docs: BTreeMap<String, String>,
     /// The schema files' names, for the generated header.
     pub sources: Vec<String>,
+    /// The documentation inputs (empty when none were given).
+    pub documentation: &'d Documentation,
 }
 
 /// Constructors that the runtime maps to Rust built-ins: no struct is generated.
 const RUNTIME_CONSTRUCTORS: &[&str] = &["true", "boolTrue", "boolFalse", "vector"];
 
-/// Builds the model from the merged declarations of every file.
-pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiagnostic>> {
+/// Builds the model from the merged declarations of every file and the
+/// documentation inputs, and says what the documentation described.
+pub fn build(
+    defs: &[Located<'_>],
+    inputs: Inputs<'_>,
+) -> Result<(Model, Applied), Vec<FileDiagnostic>> {
     let decls = Declarations::sort(defs);
     let places = Places::settle(&decls);
     let resolver = Resolver::new(inputs.dialect, &decls, &places);
@@ -61,7 +61,8 @@ pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiag
     let mut groups = resolver.groups.into_inner();
     groups.sort_by(|a, b| a.path.cmp(&b.path));
     if errors.is_empty() {
-        Ok(Model {
+        let docs = inputs.documentation;
+        let mut model = Model {
             any_object,
             rows,
             groups,
@@ -72,9 +73,11 @@ pub fn build(defs: &[Located<'_>], inputs: Inputs) -> Result<Model, Vec<FileDiag
             constructors,
             types,
             functions,
-            rpc_errors: Vec::new(),
-            official_pages: false,
-        })
+            rpc_errors: documentation::rpc_errors(docs),
+            official_pages: documentation::official_pages(docs, inputs.dialect),
+        };
+        let applied = documentation::describe(docs, &mut model);
+        Ok((model, applied))
     } else {
         Err(errors)
     }
@@ -222,7 +225,7 @@ fn boxed_types(
                 {
                     errors.push(FileDiagnostic::new(
                         l.file,
-                        Diagnostic::error(l.def.result.span, message),
+                        Diagnostic::error(Code::VariantNameCollision, l.def.result.span, message),
                     ));
                 }
                 continue;
@@ -441,6 +444,7 @@ impl<'a> Resolver<'a> {
                 FieldType::Conditional { flag, bit, ty, .. } => {
                     if !tl_names.iter().any(|n| n == flag.name) {
                         return Err(Diagnostic::error(
+                            Code::FlagOutsideRepetition,
                             flag.span,
                             "a conditional field inside a repetition must use a `#` field of the same repetition",
                         ));
@@ -470,6 +474,7 @@ impl<'a> Resolver<'a> {
                                 .filter(|&n| n <= MAX_FIXED_REPETITION)
                                 .ok_or_else(|| {
                                     Diagnostic::error(
+                                        Code::RepetitionTooLong,
                                         *span,
                                         format!(
                                             "a fixed repetition of {n} values is more than the generator's limit of {MAX_FIXED_REPETITION}"
@@ -641,6 +646,7 @@ impl<'a> Resolver<'a> {
             let elem = self.resolve(ty, generics)?;
             if elem == WireType::True {
                 return Err(Diagnostic::error(
+                    Code::EmptyRepetition,
                     only.span,
                     "a repetition of `true` carries nothing on the wire",
                 ));
@@ -649,6 +655,7 @@ impl<'a> Resolver<'a> {
         }
         if inner.is_empty() {
             return Err(Diagnostic::error(
+                Code::EmptyRepetition,
                 field.span,
                 "an empty repetition carries nothing",
             ));
@@ -728,8 +735,13 @@ impl<'a> Resolver<'a> {
 
     fn resolve(&self, ty: &TypeExpr, generics: &[&str]) -> Result<WireType, Diagnostic> {
         let name = ty.name.full.as_str();
-        let unsupported =
-            || Diagnostic::error(ty.span, format!("cannot generate Rust for type `{ty}`"));
+        let unsupported = || {
+            Diagnostic::error(
+                Code::UnsupportedType,
+                ty.span,
+                format!("cannot generate Rust for type `{ty}`"),
+            )
+        };
         if !ty.args.is_empty() {
             if !name.eq_ignore_ascii_case("vector") || ty.args.len() != 1 {
                 return Err(unsupported());
@@ -753,6 +765,7 @@ impl<'a> Resolver<'a> {
                 _ => match ctor_paths.get(name) {
                     Some(path) => Ok(WireType::Bare(path.clone())),
                     None => Err(Diagnostic::error(
+                        Code::AmbiguousBareType,
                         ty.span,
                         format!("`%{name}` needs a type with exactly one constructor"),
                     )),
@@ -820,6 +833,7 @@ fn repetition_counts(
                 .find(|&j| tl_names[j] == var.name && fields[j].ty == FieldType::Nat)
                 .ok_or_else(|| {
                     Diagnostic::error(
+                        Code::UnsupportedRepetitionCount,
                         var.span,
                         format!(
                             "the count `{}` of a repetition must be a `#` field of the same declaration to generate code",
@@ -832,6 +846,7 @@ fn repetition_counts(
                 .filter(|&j| fields[j].ty == FieldType::Nat)
                 .ok_or_else(|| {
                     Diagnostic::error(
+                        Code::UnsupportedRepetitionCount,
                         f.span,
                         "a repetition without a count must follow the `#` field that holds it",
                     )
@@ -839,6 +854,7 @@ fn repetition_counts(
         };
         if flags_words.contains(tl_names[count].as_str()) || counts.contains_key(&count) {
             return Err(Diagnostic::error(
+                Code::UnsupportedRepetitionCount,
                 f.span,
                 format!(
                     "`{}` is also used elsewhere; a repetition's count must serve it alone to generate code",

@@ -1,14 +1,16 @@
-//! Putting the documentation into the model: descriptions where the schema
-//! has none, each function's errors and usability, the typed RPC errors,
-//! and a located warning for each entry the schema has no item for.
+//! The documentation inputs' part of the model: descriptions where the
+//! schema has none, each function's errors and usability, the typed RPC
+//! errors (their variant names settled here), and a located warning for each
+//! entry the schema has no item for. [`super::build`] calls it while it
+//! builds the model, so a model is complete when it is returned.
 
 use std::collections::BTreeSet;
 
-use tl_parser::{Diagnostic, Span};
+use tl_parser::{Code, Diagnostic, Span};
 
-use super::{Documentation, Entry, Usability, text};
+use super::{FieldModel, Model, NumberField, PossibleError, RpcErrorModel, names};
+use crate::docs::{Documentation, Entry, Usability, text};
 use crate::error::{FileDiagnostic, one_line_each};
-use crate::model::{FieldModel, Model, NumberField, PossibleError, RpcErrorModel, names};
 
 /// What applying the documentation did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,7 +25,7 @@ pub struct Applied {
     /// Documentation entries (constructors, types, methods, usability rows)
     /// that name something the schema does not have.
     pub stale: usize,
-    /// One `file:line:col: warning: ...` line per stale entry.
+    /// One `file:line:col: warning[TL0026]: ...` line per stale entry.
     pub warnings: Vec<String>,
 }
 
@@ -39,12 +41,21 @@ fn fill_fields(fields: &mut [FieldModel], entry: &Entry) {
     }
 }
 
+/// Whether items link to their official pages: Telegram's schemas with a
+/// documentation file.
+pub(super) fn official_pages(docs: &Documentation, dialect: tl_parser::Dialect) -> bool {
+    docs.constructors.len() + docs.methods.len() > 0 && dialect == tl_parser::Dialect::Telegram
+}
+
+/// Fills the descriptions, errors and usability of `model` from `docs`,
+/// whose [`rpc_errors`] the model already holds.
+pub(super) fn describe(docs: &Documentation, model: &mut Model) -> Applied {
+    docs.describe(model)
+}
+
 impl Documentation {
-    /// Fills `model` from this documentation (see the module documentation).
-    pub fn apply(&self, model: &mut Model) -> Applied {
+    fn describe(&self, model: &mut Model) -> Applied {
         let mut used: BTreeSet<(&'static str, String)> = BTreeSet::new();
-        model.official_pages |= self.constructors.len() + self.methods.len() > 0
-            && model.dialect == tl_parser::Dialect::Telegram;
 
         for c in &mut model.constructors {
             if let Some((key, entry)) = self.constructor(&c.tl_name) {
@@ -65,7 +76,6 @@ impl Documentation {
             }
         }
 
-        model.rpc_errors = self.rpc_errors();
         let variant_of = |name: &str| {
             model
                 .rpc_errors
@@ -134,6 +144,7 @@ impl Documentation {
             warnings.push(FileDiagnostic::new(
                 place.file,
                 Diagnostic::warning(
+                    Code::StaleDocumentation,
                     Span::new(offset, offset),
                     format!("documentation for {what} `{name}`, which the schema does not have"),
                 ),
@@ -168,37 +179,37 @@ impl Documentation {
             .and_then(|rest| rest.find(&format!("\"{name}\": {{")))
             .map_or(from, |at| from + at + 1)
     }
+}
 
-    /// The typed RPC errors of the error tables, ordered by name.
-    fn rpc_errors(&self) -> Vec<RpcErrorModel> {
-        let infos: Vec<_> = self.errors.values().collect();
-        let variants = names::error_variant_names(infos.iter().map(|i| i.name.as_str()));
-        infos
-            .into_iter()
-            .zip(variants)
-            .map(|(info, variant)| {
-                let words: Vec<&str> = info.name.split('_').collect();
-                let number = words.iter().position(|w| *w == "X").map(|at| {
-                    let prefix: String = words[..at].iter().map(|w| format!("{w}_")).collect();
-                    let suffix: String = words[at + 1..].iter().map(|w| format!("_{w}")).collect();
-                    NumberField {
-                        prefix,
-                        suffix,
-                        field: placeholder(&info.description)
-                            .map(|p| names::field_name(&p))
-                            .unwrap_or_else(|| "value".to_owned()),
-                    }
-                });
-                RpcErrorModel {
-                    name: info.name.clone(),
-                    variant,
-                    number,
-                    codes: info.codes.clone(),
-                    description: info.description.clone(),
+/// The typed RPC errors of the error tables, ordered by name.
+pub(super) fn rpc_errors(docs: &Documentation) -> Vec<RpcErrorModel> {
+    let infos: Vec<_> = docs.errors.values().collect();
+    let variants = names::error_variant_names(infos.iter().map(|i| i.name.as_str()));
+    infos
+        .into_iter()
+        .zip(variants)
+        .map(|(info, variant)| {
+            let words: Vec<&str> = info.name.split('_').collect();
+            let number = words.iter().position(|w| *w == "X").map(|at| {
+                let prefix: String = words[..at].iter().map(|w| format!("{w}_")).collect();
+                let suffix: String = words[at + 1..].iter().map(|w| format!("_{w}")).collect();
+                NumberField {
+                    prefix,
+                    suffix,
+                    field: placeholder(&info.description)
+                        .map(|p| names::field_name(&p))
+                        .unwrap_or_else(|| "value".to_owned()),
                 }
-            })
-            .collect()
-    }
+            });
+            RpcErrorModel {
+                name: info.name.clone(),
+                variant,
+                number,
+                codes: info.codes.clone(),
+                description: info.description.clone(),
+            }
+        })
+        .collect()
 }
 
 /// The first `{name}` placeholder of a description.

@@ -12,13 +12,18 @@
 //! wire types) without breaking code that reads them.
 
 mod build;
+mod documentation;
+pub mod layout;
 pub mod names;
 mod select;
 mod wire;
 
-pub(crate) use build::{Inputs, Located, build};
+pub(crate) use build::{Inputs, build};
+pub use documentation::Applied;
 pub(crate) use select::keep_namespaces;
 pub use wire::WireType;
+
+pub use crate::docs::Usability;
 
 /// A module path inside the generated code (`["messages"]` for `messages.`).
 pub type ModulePath = Vec<String>;
@@ -223,8 +228,8 @@ pub struct Function {
     /// The errors its documentation lists, in the documentation's order.
     pub errors: Vec<PossibleError>,
     /// Who may call it, when a usability table was given (a function
-    /// without a row is [`crate::docs::Usability::Unknown`]).
-    pub usability: Option<crate::docs::Usability>,
+    /// without a row is [`Usability::Unknown`]).
+    pub usability: Option<Usability>,
 }
 
 /// A field of a constructor or function.

@@ -122,8 +122,12 @@ fn erase_type(ty: &mut TypeExpr) {
     }
 }
 
-/// A diagnostic as `(severity, line, column, message)` for exact comparisons.
-pub fn located(d: &tl_parser::Diagnostic, src: &str) -> (String, usize, usize, String) {
+/// A diagnostic as `(severity, code, line, column, message)` for exact
+/// comparisons.
+pub fn located(
+    d: &tl_parser::Diagnostic,
+    src: &str,
+) -> (String, tl_parser::Code, usize, usize, String) {
     let (line, col) = d.line_col(src);
-    (d.severity.to_string(), line, col, d.message.clone())
+    (d.severity.to_string(), d.code, line, col, d.message.clone())
 }
