@@ -22,6 +22,8 @@
 pub mod codec;
 mod error;
 pub mod ids;
+#[cfg(feature = "json")]
+pub mod json;
 mod primitives;
 mod raw;
 mod reader;
