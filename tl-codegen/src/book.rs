@@ -240,6 +240,8 @@ impl<'m> Writer<'m> {
             WireType::Raw => "bytes (undecoded)".to_owned(),
             WireType::Int => "int".to_owned(),
             WireType::Long => "long".to_owned(),
+            WireType::Int53 => "int53".to_owned(),
+            WireType::Nullable(inner) => format!("{} (may be null)", self.type_markdown(inner)),
             WireType::Double => "double".to_owned(),
             WireType::Nat => "#".to_owned(),
             WireType::Int128 => "int128".to_owned(),
@@ -411,6 +413,7 @@ fn literal(ty: &WireType, zero_copy: bool) -> Option<&'static str> {
             "tl_runtime::shared::ByteString::from_static(\"text\")"
         }
         RustType::Runtime("shared::Bytes") => "tl_runtime::shared::Bytes::new()",
+        RustType::Option(_) => "None",
         RustType::Vec(_) => {
             match ty {
                 WireType::Vector { elem, .. } | WireType::Rows { elem, .. } => {

@@ -167,3 +167,30 @@ where
     }
     Ok(items)
 }
+
+/// A value that may be null (TDLib's "may be null" fields), held in an
+/// `Option`. TL has no null: `Some` is written as `boolTrue` followed by the
+/// value encoded with `C`, `None` as `boolFalse`.
+#[derive(Debug, Clone, Copy)]
+pub struct Nullable<C>(PhantomData<C>);
+
+impl<T, C: Codec<T>> Codec<Option<T>> for Nullable<C> {
+    #[inline]
+    fn write<W: Writer + ?Sized>(v: &Option<T>, out: &mut W) {
+        match v {
+            Some(v) => {
+                out.write_u32(ids::BOOL_TRUE);
+                C::write(v, out);
+            }
+            None => out.write_u32(ids::BOOL_FALSE),
+        }
+    }
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<Option<T>, DecodeError> {
+        if bool::deserialize(r)? {
+            C::read(r).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}

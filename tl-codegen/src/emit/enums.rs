@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 
 use super::paths::Spellings;
 use super::paths::{Here, Root};
+use super::tdjson::{self, Payload, TaggedVariant};
 use super::{Context, enum_derives, hex_literal, item_doc};
 use crate::model::{BoxedType, Model};
 
@@ -41,10 +42,21 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
     let mut reads = Vec::new();
     let mut ids = Vec::new();
     let mut froms = Vec::new();
+    let mut tagged = Vec::new();
     for v in &t.variants {
         let c = &model.constructors[v.constructor];
         let vname = format_ident!("{}", v.name);
         let ctor = here.to(Root::Types, &c.path);
+        tagged.push(TaggedVariant {
+            tag: &c.tl_name,
+            variant: vname.clone(),
+            ty: ctor.clone(),
+            payload: match (v.unit, v.boxed) {
+                (true, _) => Payload::Unit,
+                (false, true) => Payload::Boxed,
+                (false, false) => Payload::Plain,
+            },
+        });
         let id = hex_literal(c.id);
         let vdoc = format!(" The `{}` constructor.", c.tl_name);
         ids.push(quote!(Self::#vname { .. } => #id,));
@@ -94,6 +106,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         });
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
+    let json = tdjson::enum_impls(&name, tl_name, &tagged, here, cx);
     let enter = super::tri(quote!(r.enter(#tl_name)));
     let read_id = super::tri(quote!(r.read_constructor(#tl_name)));
     quote! {
@@ -128,6 +141,8 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         }
 
         #(#froms)*
+
+        #json
     }
 }
 
@@ -215,10 +230,11 @@ pub fn any_function(model: &Model, cx: &Context<'_>) -> TokenStream {
     )
 }
 
-/// `AnyObject`, generated when the schema uses `Object`: any boxed value,
-/// decoded by its constructor id.
+/// `AnyObject`, generated when the schema uses `Object` (and for TDLib's
+/// JSON, where it reads anything `td_receive` gives): any boxed value,
+/// decoded by its constructor id or its `@type`.
 pub fn any_object(model: &Model, cx: &Context<'_>) -> TokenStream {
-    if !model.any_object {
+    if !model.any_object && !cx.tdlib_json() {
         return quote!();
     }
     let items = model
@@ -276,9 +292,16 @@ fn any_enum(
     let mut names = Vec::new();
     let mut ids = Vec::new();
     let mut from_impls = Vec::new();
+    let mut tagged = Vec::new();
     for item in &items {
         let vname = format_ident!("{}", item.variant);
         let ty = &item.ty;
+        tagged.push(TaggedVariant {
+            tag: item.tl_name,
+            variant: vname.clone(),
+            ty: ty.clone(),
+            payload: Payload::Boxed,
+        });
         let id = hex_literal(item.id);
         let tl_name = item.tl_name;
         let vdoc = &item.doc;
@@ -304,6 +327,7 @@ fn any_enum(
         }
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
+    let json = tdjson::enum_impls(&name, &name.to_string(), &tagged, here, cx);
     let Spellings { reader, error, .. } = Spellings::at(here, cx);
     let deserializable = decodes.then(|| {
         quote! {
@@ -352,5 +376,7 @@ fn any_enum(
         #deserializable
 
         #(#from_impls)*
+
+        #json
     }
 }

@@ -30,8 +30,10 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
                     quote!(#option<#ty>)
                 }
             };
+            let serde = super::tdjson::field_attrs(f, cx);
             quote! {
                 #(#[doc = #doc])*
+                #serde
                 pub #name: #ty,
             }
         })
@@ -362,7 +364,7 @@ fn value_read_result(ty: &WireType, here: Here, cx: &Context<'_>) -> TokenStream
     let rust = rust_type(ty, here, cx);
     match ty {
         WireType::Int => quote!(r.read_i32()),
-        WireType::Long => quote!(r.read_i64()),
+        WireType::Long | WireType::Int53 => quote!(r.read_i64()),
         WireType::Double => quote!(r.read_f64()),
         WireType::Nat => quote!(r.read_u32()),
         WireType::Int128 | WireType::Int256 => quote!(r.read_array()),

@@ -8,6 +8,7 @@ mod paths;
 mod plain;
 mod rustdoc;
 mod structs;
+mod tdjson;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -37,6 +38,8 @@ pub struct Context<'a> {
     pub official_pages: bool,
     /// Whether functions (and `AnyFunction`) implement `Deserializable`.
     function_decoding: bool,
+    /// Whether serde output takes TDLib's JSON shape (`emit/tdjson.rs`).
+    tdlib_json: bool,
 }
 
 impl<'a> Context<'a> {
@@ -58,6 +61,7 @@ impl<'a> Context<'a> {
             official_pages: model.official_pages,
             // A constructor holding a `Function` decodes through
             // `AnyFunction`, which needs every function's decoder.
+            tdlib_json: config.serde && model.dialect == tl_parser::Dialect::Tdlib,
             function_decoding: config.function_decoding
                 || model
                     .constructors
@@ -77,6 +81,12 @@ impl<'a> Context<'a> {
         self.function_decoding
     }
 
+    /// Whether serde output takes TDLib's JSON shape: serde with TDLib's
+    /// rules (`td_api.tl`, TON's schemas).
+    pub fn tdlib_json(&self) -> bool {
+        self.tdlib_json
+    }
+
     /// Whether the output has the typed RPC errors.
     pub fn typed_errors(&self) -> bool {
         self.typed_errors
@@ -86,7 +96,8 @@ impl<'a> Context<'a> {
 /// The derive line of a generated enum, with `#[non_exhaustive]` when the
 /// configuration asks for it.
 fn enum_derives(cx: &Context<'_>) -> TokenStream {
-    let derives = derives(cx);
+    // TDLib's enums get their serde impls from `tdjson.rs`.
+    let derives = derives(cx, !cx.tdlib_json());
     if cx.config.non_exhaustive {
         quote! {
             #derives
@@ -97,9 +108,9 @@ fn enum_derives(cx: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The derive line every generated type gets.
-fn derives(cx: &Context<'_>) -> TokenStream {
-    let serde = if cx.config.serde {
+/// The derive line every generated type gets (serde's with `serde`).
+fn derives(cx: &Context<'_>, serde: bool) -> TokenStream {
+    let serde = if cx.config.serde && serde {
         quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))])
     } else {
         quote!()

@@ -126,6 +126,11 @@ fn type_tokens(ty: &RustType, here: Here, cx: &Context<'_>) -> TokenStream {
             let vec = here.std("Vec");
             quote!(#vec<#elem>)
         }
+        RustType::Option(inner) => {
+            let inner = type_tokens(inner, here, cx);
+            let option = here.std("Option");
+            quote!(#option<#inner>)
+        }
         RustType::Array(elem, len) => {
             let elem = type_tokens(elem, here, cx);
             let len = proc_macro2::Literal::usize_unsuffixed(*len);
@@ -147,6 +152,10 @@ pub fn codec(ty: &WireType, cx: &Context<'_>) -> TokenStream {
         WireType::Bytes if !cx.config.zero_copy => quote!(#rt::codec::Bytes),
         WireType::String if cx.config.lossy_strings => quote!(#rt::codec::LossyString),
         WireType::Bare(_) => quote!(#rt::codec::Bare),
+        WireType::Nullable(inner) => {
+            let inner = codec(inner, cx);
+            quote!(#rt::codec::Nullable<#inner>)
+        }
         WireType::Vector { boxed, elem } => {
             let inner = codec(elem, cx);
             if *boxed {

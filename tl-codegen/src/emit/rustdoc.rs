@@ -40,6 +40,7 @@ pub fn type_link(ty: &WireType, here: Here, cx: &Context<'_>) -> String {
             format!("`Vector<`{}`>`", type_link(elem, here, cx))
         }
         WireType::Array { len, elem } => format!("`{len}*[`{}`]`", type_link(elem, here, cx)),
+        WireType::Nullable(inner) => format!("{} (may be null)", type_link(inner, here, cx)),
         WireType::AnyObject => format!("[`AnyObject`]({})", link_path(here.root_item("AnyObject"))),
         WireType::AnyFunction => {
             format!(
@@ -57,6 +58,7 @@ fn primitive_name(ty: &WireType) -> &'static str {
     match ty {
         WireType::Int => "int",
         WireType::Long => "long",
+        WireType::Int53 => "int53",
         WireType::Double => "double",
         WireType::Nat => "#",
         WireType::Int128 => "int128",

@@ -48,7 +48,8 @@ impl Parts {
             item.declaration,
         );
         doc.extend(item.extra_doc);
-        let derives = derives(cx);
+        let derives = derives(cx, true);
+        let tag = super::tdjson::struct_attrs(item.tl_name, cx);
         let decls = fields::declarations(item.fields, here, cx);
         let id = hex_literal(item.id.unwrap_or_default());
         let generics = item.generics;
@@ -65,6 +66,7 @@ impl Parts {
             definition: quote! {
                 #(#[doc = #doc])*
                 #derives
+                #tag
                 pub struct #name #generics {
                     #(#decls)*
                 }
@@ -173,7 +175,7 @@ pub fn group(group: &Group, here: Here, cx: &Context<'_>) -> TokenStream {
         " The fields of `{}` present when bit {} of `{}` is set: all of them or none.",
         group.owner, group.flag.bit, group.flag.field
     );
-    let derives = derives(cx);
+    let derives = derives(cx, true);
     let decls = fields::declarations(&group.fields, here, cx);
     quote! {
         #[doc = #doc]

@@ -11,6 +11,7 @@ use tl_parser::{Code, Detected, Diagnostic, Dialect, compute_id, effective_id};
 
 use super::documentation::{self, Applied};
 use super::names::{self, VariantSource, assign_paths, variant_names};
+use super::nullability;
 use super::*;
 use crate::docs::Documentation;
 use crate::error::FileDiagnostic;
@@ -511,13 +512,26 @@ impl<'a> Resolver<'a> {
         let fields: Vec<FieldModel> = kept
             .into_iter()
             .zip(rust_names)
-            .map(|((tl, kind, tl_type), rust_name)| FieldModel {
-                tl_name: tl.to_owned(),
-                rust_name,
-                kind,
-                tl_type,
-                doc: doc.and_then(|d| d.field(tl)).map(str::to_owned),
-                group: None,
+            .map(|((tl, kind, tl_type), rust_name)| {
+                let doc = doc.and_then(|d| d.field(tl)).map(str::to_owned);
+                let kind = match kind {
+                    // TDLib's documentation says which objects may be null.
+                    FieldKind::Value { ty, flag: None } if self.dialect == Dialect::Tdlib => {
+                        FieldKind::Value {
+                            ty: nullability::apply(ty, doc.as_deref()),
+                            flag: None,
+                        }
+                    }
+                    kind => kind,
+                };
+                FieldModel {
+                    tl_name: tl.to_owned(),
+                    rust_name,
+                    kind,
+                    tl_type,
+                    doc,
+                    group: None,
+                }
             })
             .collect();
         Ok(self.group_shared_bits(fields, parent, owner))

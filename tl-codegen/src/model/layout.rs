@@ -60,6 +60,8 @@ pub enum RustType {
     Runtime(&'static str),
     /// `Vec<T>`.
     Vec(Box<RustType>),
+    /// `Option<T>`.
+    Option(Box<RustType>),
     /// `[T; N]`.
     Array(Box<RustType>, usize),
     /// A generated item under one of the [`Root`] modules.
@@ -76,7 +78,7 @@ impl RustType {
     pub fn of(ty: &WireType, zero_copy: bool) -> RustType {
         match ty {
             WireType::Int => RustType::Primitive("i32"),
-            WireType::Long => RustType::Primitive("i64"),
+            WireType::Long | WireType::Int53 => RustType::Primitive("i64"),
             WireType::Double => RustType::Primitive("f64"),
             WireType::Nat => RustType::Primitive("u32"),
             WireType::Bool => RustType::Primitive("bool"),
@@ -90,6 +92,7 @@ impl RustType {
             WireType::Vector { elem, .. } | WireType::Rows { elem, .. } => {
                 RustType::Vec(Box::new(RustType::of(elem, zero_copy)))
             }
+            WireType::Nullable(inner) => RustType::Option(Box::new(RustType::of(inner, zero_copy))),
             WireType::Array { len, elem } => {
                 RustType::Array(Box::new(RustType::of(elem, zero_copy)), *len)
             }
@@ -112,6 +115,7 @@ impl RustType {
             RustType::Bytes => "Vec<u8>".to_owned(),
             RustType::Runtime(path) => format!("{runtime}::{path}"),
             RustType::Vec(elem) => format!("Vec<{}>", elem.text(root, runtime)),
+            RustType::Option(inner) => format!("Option<{}>", inner.text(root, runtime)),
             RustType::Array(elem, len) => format!("[{}; {len}]", elem.text(root, runtime)),
             RustType::Item(module, path) => format!("{root}::{}", module.path_text(path)),
             RustType::RootItem(name) => format!("{root}::{name}"),

@@ -15,6 +15,7 @@ mod build;
 mod documentation;
 pub mod layout;
 pub mod names;
+mod nullability;
 mod select;
 mod wire;
 

@@ -136,7 +136,8 @@ fn reachable<'m>(model: &'m Model, kept_functions: &[bool]) -> Reach<'m> {
             }
             WireType::Vector { elem, .. }
             | WireType::Rows { elem, .. }
-            | WireType::Array { elem, .. } => {
+            | WireType::Array { elem, .. }
+            | WireType::Nullable(elem) => {
                 pending.push(elem);
             }
             WireType::AnyObject => reach.any_object = true,

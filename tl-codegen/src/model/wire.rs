@@ -8,8 +8,11 @@ use super::RustPath;
 pub enum WireType {
     /// `int`: i32.
     Int,
-    /// `long`: i64.
+    /// `long` (`int64` in TDLib's schemas): i64.
     Long,
+    /// TDLib's `int53`: an i64 encoded like `long`, that TDLib's JSON
+    /// writes as a number (an `int64` is a string there).
+    Int53,
     /// `double`: f64.
     Double,
     /// `#` used as a plain number: u32.
@@ -54,6 +57,11 @@ pub enum WireType {
         /// What is repeated: one anonymous field's type, or a row struct.
         elem: Box<WireType>,
     },
+    /// A value the schema's documentation says may be null (TDLib's
+    /// "may be null", "pass null"): an `Option`. TL has no null; on the wire
+    /// it is a `Bool` (`boolTrue` before a value, `boolFalse` for none), in
+    /// TDLib's JSON an omitted key (or `null` in a vector).
+    Nullable(Box<WireType>),
     /// `K*[ ... ]`: exactly `len` bare `elem` values, an array.
     Array {
         /// How many.
@@ -70,7 +78,8 @@ impl WireType {
         Some(match name {
             "#" => WireType::Nat,
             "int" | "Int" | "int32" => WireType::Int,
-            "long" | "Long" | "int53" | "int64" => WireType::Long,
+            "long" | "Long" | "int64" => WireType::Long,
+            "int53" => WireType::Int53,
             "double" | "Double" => WireType::Double,
             "int128" | "Int128" => WireType::Int128,
             "int256" | "Int256" => WireType::Int256,
@@ -90,7 +99,8 @@ impl WireType {
             WireType::AnyObject => true,
             WireType::Vector { elem, .. }
             | WireType::Rows { elem, .. }
-            | WireType::Array { elem, .. } => elem.mentions_any_object(),
+            | WireType::Array { elem, .. }
+            | WireType::Nullable(elem) => elem.mentions_any_object(),
             _ => false,
         }
     }
@@ -101,7 +111,8 @@ impl WireType {
             WireType::AnyFunction => true,
             WireType::Vector { elem, .. }
             | WireType::Rows { elem, .. }
-            | WireType::Array { elem, .. } => elem.mentions_any_function(),
+            | WireType::Array { elem, .. }
+            | WireType::Nullable(elem) => elem.mentions_any_function(),
             _ => false,
         }
     }
@@ -111,8 +122,8 @@ impl WireType {
     /// anything is allocated.
     pub fn min_size(&self) -> usize {
         match self {
-            WireType::Int | WireType::Nat | WireType::Bool => 4,
-            WireType::Long | WireType::Double => 8,
+            WireType::Int | WireType::Nat | WireType::Bool | WireType::Nullable(_) => 4,
+            WireType::Long | WireType::Int53 | WireType::Double => 8,
             WireType::Int128 => 16,
             WireType::Int256 => 32,
             WireType::String | WireType::Bytes => 4,
@@ -139,6 +150,7 @@ impl WireType {
         match self {
             WireType::Int
             | WireType::Long
+            | WireType::Int53
             | WireType::Double
             | WireType::Nat
             | WireType::Int128
@@ -155,7 +167,8 @@ impl WireType {
             | WireType::True
             | WireType::Bare(_)
             | WireType::Rows { .. }
-            | WireType::Array { .. } => false,
+            | WireType::Array { .. }
+            | WireType::Nullable(_) => false,
         }
     }
 
@@ -173,7 +186,8 @@ impl WireType {
         ) && match self {
             WireType::Vector { elem, .. }
             | WireType::Rows { elem, .. }
-            | WireType::Array { elem, .. } => elem.is_flat(),
+            | WireType::Array { elem, .. }
+            | WireType::Nullable(elem) => elem.is_flat(),
             _ => true,
         }
     }
@@ -182,9 +196,10 @@ impl WireType {
     pub fn estimated_size(&self) -> usize {
         match self {
             WireType::Int | WireType::Nat => 4,
-            WireType::Long | WireType::Double => 8,
+            WireType::Long | WireType::Int53 | WireType::Double => 8,
             WireType::Int128 => 16,
             WireType::Int256 => 32,
+            WireType::Nullable(inner) => inner.estimated_size(),
             WireType::String
             | WireType::Bytes
             | WireType::Vector { .. }

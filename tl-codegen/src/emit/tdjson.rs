@@ -1,0 +1,223 @@
+//! TDLib's JSON shape, for `serde` output of a schema with TDLib's rules
+//! (`td_api.tl`, and TON's `tonlib_api.tl`, which follows the same
+//! conventions). What `td_json_client` reads and writes:
+//!
+//! - every object is `{"@type": "<TL name>", ...fields}`: constructor and
+//!   function structs carry serde's struct tag; a boxed type is an enum read
+//!   by its `@type` (`tl_runtime::json::TaggedUnion`) and written as its
+//!   variant's object;
+//! - `int64` is a string (read from a string or a number), `bytes` standard
+//!   base64, through `tl_runtime::json`'s field forms;
+//! - a field that may be null is an `Option`, left out when `None` and `None`
+//!   when missing or `null`;
+//! - a missing number, `Bool`, string, bytes or vector reads as TDLib reads
+//!   it: 0, `false`, empty; a missing object that may not be null is an error
+//!   that names the field;
+//! - a key the schema does not know is ignored.
+//!
+//! Everything here is behind the including crate's `serde` feature, like
+//! the derives.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::Context;
+use super::paths::Here;
+use crate::model::{FieldKind, FieldModel, WireType};
+
+/// What a variant of a TDLib enum holds.
+pub enum Payload {
+    /// Nothing: the constructor's struct is built to write it.
+    Unit,
+    /// The struct.
+    Plain,
+    /// The struct in a `Box`.
+    Boxed,
+}
+
+/// One variant of a TDLib enum: its TL name, its Rust name, the struct's
+/// path, and what it holds.
+pub struct TaggedVariant<'a> {
+    /// The `@type` it is read and written by.
+    pub tag: &'a str,
+    /// The variant.
+    pub variant: Ident,
+    /// The constructor (or function) struct.
+    pub ty: TokenStream,
+    /// How the variant holds it.
+    pub payload: Payload,
+}
+
+/// `#[serde(tag = "@type", rename = "name")]` for the struct of constructor
+/// or function `tl_name`.
+pub fn struct_attrs(tl_name: &str, cx: &Context<'_>) -> TokenStream {
+    if !cx.tdlib_json() {
+        return quote!();
+    }
+    quote!(#[cfg_attr(feature = "serde", serde(tag = "@type", rename = #tl_name))])
+}
+
+/// The serde attributes of a field: its JSON name, what a missing value
+/// reads as, and the form of `int64` and `bytes` values.
+pub fn field_attrs(f: &FieldModel, cx: &Context<'_>) -> TokenStream {
+    if !cx.tdlib_json() {
+        return quote!();
+    }
+    let mut parts = Vec::new();
+    if f.rust_name.trim_start_matches("r#") != f.tl_name {
+        let name = &f.tl_name;
+        parts.push(quote!(rename = #name));
+    }
+    let ty = match &f.kind {
+        FieldKind::Value { ty, flag: None } => match ty {
+            WireType::Nullable(_) => {
+                parts.push(quote!(
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
+                Some(ty.clone())
+            }
+            WireType::Boxed(_) | WireType::Bare(_) | WireType::AnyObject | WireType::Generic(_) => {
+                Some(ty.clone())
+            }
+            _ => {
+                parts.push(quote!(default));
+                Some(ty.clone())
+            }
+        },
+        FieldKind::Value { ty, flag: Some(_) } => {
+            parts.push(quote!(
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            ));
+            Some(WireType::Nullable(Box::new(ty.clone())))
+        }
+        FieldKind::Group { .. } => {
+            parts.push(quote!(
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            ));
+            None
+        }
+        FieldKind::TrueFlag(_) | FieldKind::Flags { .. } | FieldKind::Count { .. } => {
+            parts.push(quote!(default));
+            None
+        }
+    };
+    if let Some(form) = ty
+        .as_ref()
+        .and_then(|ty| form(ty, &cx.config.runtime_crate))
+    {
+        let runtime = &cx.config.runtime_crate;
+        let serialize = format!("{runtime}::json::serialize::<{form}, _, _>");
+        let deserialize = format!("{runtime}::json::deserialize::<{form}, _, _>");
+        parts.push(quote!(serialize_with = #serialize, deserialize_with = #deserialize));
+    }
+    if parts.is_empty() {
+        return quote!();
+    }
+    quote!(#[cfg_attr(feature = "serde", serde(#(#parts),*))])
+}
+
+/// The `tl_runtime::json` form of a value of `ty` (as the text serde's
+/// `serialize_with` takes), when it is not the type's own serde shape.
+fn form(ty: &WireType, runtime: &str) -> Option<String> {
+    let json = format!("{runtime}::json");
+    Some(match ty {
+        WireType::Long => format!("{json}::Int64"),
+        WireType::Bytes => format!("{json}::Base64"),
+        WireType::Vector { elem, .. } => format!("{json}::VecOf<{}>", form(elem, runtime)?),
+        WireType::Nullable(inner) => match form(inner, runtime) {
+            Some(inner) => format!("{json}::Nullable<{inner}>"),
+            // `Option`'s own shape, with `default` for a missing key.
+            None => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// `Serialize` (each variant as its object), `TaggedUnion` (the variant of
+/// an `@type`) and `Deserialize` (through the runtime's tag dispatch) for the
+/// enum `name`, whose TL name is `type_name`.
+pub fn enum_impls(
+    name: &Ident,
+    type_name: &str,
+    variants: &[TaggedVariant<'_>],
+    here: Here,
+    cx: &Context<'_>,
+) -> TokenStream {
+    if !cx.tdlib_json() {
+        return quote!();
+    }
+    let rt = &cx.runtime;
+    let mut writes = Vec::new();
+    let mut reads = Vec::new();
+    let mut tags = Vec::new();
+    let result = here.std("Result");
+    for v in variants {
+        let (tag, vname, ty) = (v.tag, &v.variant, &v.ty);
+        tags.push(tag);
+        let (write, value) = match v.payload {
+            Payload::Unit => (
+                quote!(Self::#vname => ::serde::Serialize::serialize(&#ty {}, serializer),),
+                quote!(Self::#vname),
+            ),
+            Payload::Plain => (
+                quote!(Self::#vname(x) => ::serde::Serialize::serialize(x, serializer),),
+                quote!(Self::#vname(v)),
+            ),
+            Payload::Boxed => (
+                quote!(Self::#vname(x) => ::serde::Serialize::serialize(&**x, serializer),),
+                quote!(Self::#vname(::std::boxed::Box::new(v))),
+            ),
+        };
+        writes.push(write);
+        let bind = if matches!(v.payload, Payload::Unit) {
+            quote!(_)
+        } else {
+            quote!(v)
+        };
+        reads.push(quote! {
+            #tag => match <#ty as ::serde::Deserialize<'de>>::deserialize(body) {
+                ::std::result::Result::Ok(#bind) => ::std::result::Result::Ok(#value),
+                ::std::result::Result::Err(e) => ::std::result::Result::Err(e),
+            },
+        });
+    }
+    quote! {
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> #result<S::Ok, S::Error> {
+                match self {
+                    #(#writes)*
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl #rt::json::TaggedUnion for #name {
+            const TYPE_NAME: &'static str = #type_name;
+            const TAGS: &'static [&'static str] = &[#(#tags),*];
+
+            fn deserialize_body<'de, D: ::serde::Deserializer<'de>>(
+                tag: &str,
+                body: D,
+            ) -> #result<Self, D::Error> {
+                match tag {
+                    #(#reads)*
+                    _ => ::std::result::Result::Err(#rt::json::unknown_tag::<Self, D::Error>(tag)),
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                #rt::json::deserialize_tagged(deserializer)
+            }
+        }
+    }
+}
