@@ -253,11 +253,18 @@ impl Doc {
         self.description.is_none() && self.fields.is_empty()
     }
 
-    /// The documentation of field `name`, if any.
+    /// The documentation of field `name`, if any. A field named
+    /// `description` is documented by `@param_description` (TDLib's
+    /// `@description` is the declaration's own).
     pub fn field(&self, name: &str) -> Option<&str> {
+        let tag = if name == "description" {
+            "param_description"
+        } else {
+            name
+        };
         self.fields
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| n == tag)
             .map(|(_, t)| t.as_str())
     }
 }

@@ -240,3 +240,23 @@ circle radius:int = Shape;
     assert_eq!(doc.description.as_deref(), Some("A circle"));
     assert_eq!(doc.field("radius"), Some("Its radius"));
 }
+
+/// TDLib documents a field named `description` with `@param_description`.
+#[test]
+fn param_description_documents_the_description_field() {
+    let src = "\
+//@description Sets the chat description @chat_id Chat identifier @param_description New description; 0-255 characters
+setChatDescription chat_id:int53 description:string = Ok;
+";
+    let schema = tl_parser::parse(src).schema;
+    let doc = &schema.definitions[0].doc;
+    assert_eq!(
+        doc.description.as_deref(),
+        Some("Sets the chat description")
+    );
+    assert_eq!(
+        doc.field("description"),
+        Some("New description; 0-255 characters")
+    );
+    assert_eq!(doc.field("chat_id"), Some("Chat identifier"));
+}
