@@ -393,3 +393,42 @@ fn zero_copy_lossy_strings_share_valid_text() {
     // Encoding writes the repaired text.
     assert_eq!(note.to_bytes()[8..16], [4, 0xef, 0xbf, 0xbd, b'(', 0, 0, 0]);
 }
+
+/// `--try-from`: a constructor struct from its enum, the enum back otherwise.
+#[test]
+fn try_from_gives_the_struct_or_the_enum_back() {
+    use tests::fixtures::try_from::{enums, types};
+    let deleted = enums::Message::from(types::MessageDeleted {});
+    assert_eq!(
+        types::MessageDeleted::try_from(deleted.clone()),
+        Ok(types::MessageDeleted {})
+    );
+    assert_eq!(types::MessageEmpty::try_from(deleted.clone()), Err(deleted));
+    let empty = types::MessageEmpty { id: 7 };
+    assert_eq!(
+        types::MessageEmpty::try_from(enums::Message::from(empty.clone())),
+        Ok(empty.clone())
+    );
+    let full = types::Message {
+        id: 1,
+        from_id: 2,
+        text: "hi".to_owned(),
+        media: String::new(),
+        reply: String::new(),
+        entities: String::new(),
+        views: 3,
+        forwards: 4,
+    };
+    let message = enums::Message::from(full.clone());
+    assert_eq!(types::Message::try_from(message.clone()), Ok(full));
+    assert_eq!(
+        types::MessageService::try_from(message.clone()),
+        Err(message)
+    );
+    let pong = types::Pong {
+        msg_id: 1,
+        ping_id: 2,
+    };
+    let one: Result<types::Pong, enums::Pong> = enums::Pong::from(pong.clone()).try_into();
+    assert_eq!(one, Ok(pong));
+}

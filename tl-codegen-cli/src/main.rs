@@ -99,6 +99,7 @@ mod tests {
         configs.push(Config::new().derive_partial_eq(false).clone());
         configs.push(Config::new().zero_copy(true).clone());
         configs.push(Config::new().pretty(false).clone());
+        configs.push(Config::new().try_from(true).clone());
         configs.push(
             Config::new()
                 .dialect(Dialect::Tdlib)
@@ -112,6 +113,7 @@ mod tests {
                 .derive_partial_eq(false)
                 .zero_copy(true)
                 .pretty(false)
+                .try_from(true)
                 .docs_file("docs/api.json")
                 .usability_table("docs/methods.csv")
                 .error_table("docs/errors.csv")
@@ -120,6 +122,29 @@ mod tests {
         for config in configs {
             let flags = config.command_line_flags();
             assert_eq!(config_of(&flags), config, "{flags:?}");
+        }
+    }
+
+    /// Every flag of `Config::FLAGS` is on the command line, with the
+    /// same meaning: flags → command line → `Config` → flags.
+    #[test]
+    fn every_declared_flag_round_trips() {
+        for flag in Config::FLAGS {
+            let mut flags = vec![flag.name.to_owned()];
+            if flag.takes_value() {
+                flags.push(
+                    match flag.name {
+                        "--dialect" => "tdlib",
+                        "--namespaces" => "bots,messages",
+                        "--runtime-crate" => "crate::rt",
+                        _ => "some/file",
+                    }
+                    .to_owned(),
+                );
+            }
+            let config = config_of(&flags);
+            assert_eq!(config.command_line_flags(), flags);
+            assert_eq!(Config::from_command_line_flags(&flags).unwrap(), config);
         }
     }
 

@@ -94,6 +94,12 @@ options! {
     fn pretty(enable: bool) -> bool = true, enable;
     flag "--no-pretty", "Print the output with a fast printer (a line per item, statement or arm) instead of formatting it with prettyplease";
 
+    /// `TryFrom<enums::T>` for every constructor struct of `T` (default
+    /// off): `types::MessageEmpty::try_from(message)` gives the struct when
+    /// the value is that constructor, and the enum back when it is not.
+    fn try_from(enable: bool) -> bool = false, enable;
+    flag "--try-from", "Implement `TryFrom<enums::T>` for each constructor struct of `T` (the enum back when it is another constructor)";
+
     /// Generate only the functions of these namespaces (`messages`,
     /// `channels`, ...; global functions such as `invokeWithLayer` always
     /// stay) and the types and constructors they reach, instead of the whole
@@ -231,6 +237,7 @@ mod tests {
             .derive_partial_eq(false)
             .zero_copy(true)
             .pretty(false)
+            .try_from(true)
             .namespaces(["messages", "bots"])
             .docs_file("d.json")
             .usability_table("m.csv")
@@ -251,6 +258,7 @@ mod tests {
                 "--no-partial-eq",
                 "--zero-copy",
                 "--no-pretty",
+                "--try-from",
                 "--namespaces",
                 "bots,messages",
                 "--docs",
@@ -304,6 +312,7 @@ mod tests {
                 "derive_partial_eq",
                 "zero_copy",
                 "pretty",
+                "try_from",
                 "namespaces",
                 "docs_file",
                 "usability_table",

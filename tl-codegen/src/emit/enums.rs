@@ -72,6 +72,14 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
                     }
                 }
             });
+            froms.push(try_from(
+                &name,
+                &vname,
+                &ctor,
+                &Payload::Unit,
+                t.variants.len(),
+                cx,
+            ));
             continue;
         }
         let payload = if v.boxed {
@@ -104,6 +112,19 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
                 }
             }
         });
+        let payload = if v.boxed {
+            Payload::Boxed
+        } else {
+            Payload::Plain
+        };
+        froms.push(try_from(
+            &name,
+            &vname,
+            &ctor,
+            &payload,
+            t.variants.len(),
+            cx,
+        ));
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
     let json = tdjson::enum_impls(&name, tl_name, &tagged, here, cx);
@@ -143,6 +164,41 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         #(#froms)*
 
         #json
+    }
+}
+
+/// `TryFrom<enum>` for the struct of one of its variants, with
+/// [`Config::try_from`](crate::Config::try_from), for a variant holding
+/// `payload`. The enum comes back when it holds another constructor.
+fn try_from(
+    name: &proc_macro2::Ident,
+    vname: &proc_macro2::Ident,
+    ctor: &TokenStream,
+    payload: &Payload,
+    variants: usize,
+    cx: &Context<'_>,
+) -> TokenStream {
+    if !cx.config.try_from {
+        return quote!();
+    }
+    let (pattern, value) = match payload {
+        Payload::Unit => (quote!(#name::#vname), quote!(#ctor {})),
+        Payload::Plain => (quote!(#name::#vname(x)), quote!(x)),
+        Payload::Boxed => (quote!(#name::#vname(x)), quote!(*x)),
+    };
+    // A one-variant enum has no other value to give back.
+    let other = (variants > 1).then(|| quote!(other => ::std::result::Result::Err(other),));
+    quote! {
+        impl ::std::convert::TryFrom<#name> for #ctor {
+            type Error = #name;
+            #[inline]
+            fn try_from(value: #name) -> ::std::result::Result<Self, #name> {
+                match value {
+                    #pattern => ::std::result::Result::Ok(#value),
+                    #other
+                }
+            }
+        }
     }
 }
 
