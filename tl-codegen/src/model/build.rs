@@ -411,7 +411,7 @@ impl<'a> Resolver<'a> {
         parent: &RustPath,
         owner: &str,
     ) -> Result<Vec<FieldModel>, Diagnostic> {
-        let tl_names = tl_names(fields);
+        let tl_names = names::tl_names(fields);
         let flags_words: BTreeSet<&str> = fields
             .iter()
             .filter_map(|f| match &f.ty {
@@ -584,7 +584,7 @@ impl<'a> Resolver<'a> {
                 }
                 continue;
             }
-            let name = group_name(&fields, &members, first_true, &mut taken);
+            let name = names::group_name(&fields, &members, first_true, &mut taken);
             let path = self.nested_path(parent, &names::type_name(&name), "");
             let group_fields: Vec<FieldModel> = values
                 .iter()
@@ -702,26 +702,7 @@ impl<'a> Resolver<'a> {
     /// `{Parent}{Name}{Suffix}` beside the parent struct, made unique among
     /// the constructor structs and the other nested structs.
     fn nested_path(&self, parent: &RustPath, name: &str, suffix: &str) -> RustPath {
-        let mut taken = self.taken.borrow_mut();
-        let base = format!("{}{name}{suffix}", parent.name);
-        let candidates = std::iter::once(base.clone())
-            .chain((2..=taken.len() + 2).map(|n| format!("{base}{n}")));
-        let mut chosen = RustPath {
-            module: parent.module.clone(),
-            name: base.clone(),
-        };
-        for name in candidates {
-            let path = RustPath {
-                module: parent.module.clone(),
-                name,
-            };
-            if !taken.contains(&path) {
-                chosen = path;
-                break;
-            }
-        }
-        taken.insert(chosen.clone());
-        chosen
+        names::nested_path(&mut self.taken.borrow_mut(), parent, name, suffix)
     }
 
     /// A function's result: as [`Resolver::resolve`], except that a type no
@@ -797,35 +778,6 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// The TL name of each field; an anonymous one gets `count` (a `#`),
-/// `items` (a repetition) or `field{N}`, with its position added if a named
-/// field already has that name.
-fn tl_names(fields: &[Field]) -> Vec<String> {
-    let named: BTreeSet<&str> = fields
-        .iter()
-        .filter_map(|f| f.name.as_ref().map(|n| n.name.as_str()))
-        .collect();
-    fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| match &f.name {
-            Some(name) => name.name.to_string(),
-            None => {
-                let base = match f.ty {
-                    FieldType::Nat => "count".to_owned(),
-                    FieldType::Repeat { .. } => "items".to_owned(),
-                    _ => format!("field{i}"),
-                };
-                if named.contains(base.as_str()) {
-                    format!("{base}{i}")
-                } else {
-                    base
-                }
-            }
-        })
-        .collect()
-}
-
 /// For each `#` field that counts a repetition, the repetition's index. The
 /// count is the field the repetition names (`n*[ ... ]`), or the field right
 /// before an unnamed one (`# [ int ]`). A count that is no field of the same
@@ -879,50 +831,4 @@ fn repetition_counts(
         counts.insert(count, i);
     }
     Ok(counts)
-}
-
-/// The Rust name of a group of fields sharing a bit: the `true` flag's name
-/// if one is among them (`bot` for `bot:flags.14?true bot_info_version:flags.14?int`),
-/// else the words their names start with (`saved_from` for `saved_from_peer`
-/// and `saved_from_msg_id`), else their names joined by `_and_`; made
-/// unique among `taken`.
-fn group_name(
-    fields: &[FieldModel],
-    members: &[usize],
-    first_true: Option<usize>,
-    taken: &mut BTreeSet<String>,
-) -> String {
-    let base = match first_true {
-        Some(i) => fields[i].rust_name.trim_start_matches("r#").to_owned(),
-        None => {
-            let words: Vec<Vec<&str>> = members
-                .iter()
-                .map(|&i| fields[i].tl_name.split('_').collect())
-                .collect();
-            let common = words[0]
-                .iter()
-                .enumerate()
-                .take_while(|(k, w)| words.iter().all(|ws| ws.get(*k) == Some(w)))
-                .count();
-            let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
-            if common > 0 && common < shortest {
-                words[0][..common].join("_")
-            } else {
-                members
-                    .iter()
-                    .map(|&i| fields[i].tl_name.as_str())
-                    .collect::<Vec<_>>()
-                    .join("_and_")
-            }
-        }
-    };
-    let base = names::field_name(&base);
-    // A `true` flag's own name is free: the flag is folded into the group.
-    let own = first_true.map(|i| fields[i].rust_name.clone());
-    let chosen = std::iter::once(base.clone())
-        .chain((2..=taken.len() + 2).map(|n| format!("{}_{n}", base.trim_start_matches("r#"))))
-        .find(|c| Some(c) == own.as_ref() || !taken.contains(c))
-        .unwrap_or(base);
-    taken.insert(chosen.clone());
-    chosen
 }

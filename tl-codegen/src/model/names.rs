@@ -5,7 +5,9 @@
 //! ([`escape_ident`], [`module_name`], [`type_name`], [`field_name`]), and the
 //! settling of a set of names that must be unique in one scope
 //! ([`assign_paths`], [`variant_names`], [`field_names`],
-//! [`any_function_names`]). Settling is bounded by construction: every loop
+//! [`any_function_names`]), and the names the schema does not spell: an
+//! anonymous field's ([`tl_names`]), a group of fields sharing a flag bit
+//! ([`group_name`]), a group's or a repetition row's struct ([`nested_path`]). Settling is bounded by construction: every loop
 //! runs over a finite list of candidates, and a set that no candidate makes
 //! unique is reported, never retried.
 
@@ -13,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use super::RustPath;
+use tl_parser::ast::{Field, FieldType};
+
+use super::{FieldModel, RustPath};
 
 /// Rust keywords that a raw identifier (`r#type`) can stand for.
 const RAW_KEYWORDS: &[&str] = &[
@@ -286,6 +290,111 @@ pub fn any_function_names<'a>(paths: impl IntoIterator<Item = &'a RustPath>) -> 
             chosen
         })
         .collect()
+}
+
+/// The TL name of each field; an anonymous one gets `count` (a `#`),
+/// `items` (a repetition) or `field{N}`, with its position added if a named
+/// field already has that name.
+pub(super) fn tl_names(fields: &[Field]) -> Vec<String> {
+    let named: BTreeSet<&str> = fields
+        .iter()
+        .filter_map(|f| f.name.as_ref().map(|n| n.name.as_str()))
+        .collect();
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| match &f.name {
+            Some(name) => name.name.to_string(),
+            None => {
+                let base = match f.ty {
+                    FieldType::Nat => "count".to_owned(),
+                    FieldType::Repeat { .. } => "items".to_owned(),
+                    _ => format!("field{i}"),
+                };
+                if named.contains(base.as_str()) {
+                    format!("{base}{i}")
+                } else {
+                    base
+                }
+            }
+        })
+        .collect()
+}
+
+/// `{Parent}{Name}{Suffix}` beside the parent struct (a group's or a row's
+/// struct), made unique among `taken` (the constructor structs and the other
+/// nested structs) with a number: `{Parent}{Name}{Suffix}2`, ...
+pub(super) fn nested_path(
+    taken: &mut BTreeSet<RustPath>,
+    parent: &RustPath,
+    name: &str,
+    suffix: &str,
+) -> RustPath {
+    let base = format!("{}{name}{suffix}", parent.name);
+    let candidates =
+        std::iter::once(base.clone()).chain((2..=taken.len() + 2).map(|n| format!("{base}{n}")));
+    let mut chosen = RustPath {
+        module: parent.module.clone(),
+        name: base.clone(),
+    };
+    for name in candidates {
+        let path = RustPath {
+            module: parent.module.clone(),
+            name,
+        };
+        if !taken.contains(&path) {
+            chosen = path;
+            break;
+        }
+    }
+    taken.insert(chosen.clone());
+    chosen
+}
+
+/// The Rust name of a group of fields sharing a bit: the `true` flag's name
+/// if one is among them (`bot` for `bot:flags.14?true bot_info_version:flags.14?int`),
+/// else the words their names start with (`saved_from` for `saved_from_peer`
+/// and `saved_from_msg_id`), else their names joined by `_and_`; made
+/// unique among `taken`.
+pub(super) fn group_name(
+    fields: &[FieldModel],
+    members: &[usize],
+    first_true: Option<usize>,
+    taken: &mut BTreeSet<String>,
+) -> String {
+    let base = match first_true {
+        Some(i) => fields[i].rust_name.trim_start_matches("r#").to_owned(),
+        None => {
+            let words: Vec<Vec<&str>> = members
+                .iter()
+                .map(|&i| fields[i].tl_name.split('_').collect())
+                .collect();
+            let common = words[0]
+                .iter()
+                .enumerate()
+                .take_while(|(k, w)| words.iter().all(|ws| ws.get(*k) == Some(w)))
+                .count();
+            let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
+            if common > 0 && common < shortest {
+                words[0][..common].join("_")
+            } else {
+                members
+                    .iter()
+                    .map(|&i| fields[i].tl_name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("_and_")
+            }
+        }
+    };
+    let base = field_name(&base);
+    // A `true` flag's own name is free: the flag is folded into the group.
+    let own = first_true.map(|i| fields[i].rust_name.clone());
+    let chosen = std::iter::once(base.clone())
+        .chain((2..=taken.len() + 2).map(|n| format!("{}_{n}", base.trim_start_matches("r#"))))
+        .find(|c| Some(c) == own.as_ref() || !taken.contains(c))
+        .unwrap_or(base);
+    taken.insert(chosen.clone());
+    chosen
 }
 
 #[cfg(test)]
