@@ -6,10 +6,11 @@
 //! settling of a set of names that must be unique in one scope
 //! ([`assign_paths`], [`variant_names`], [`field_names`],
 //! [`any_function_names`]), and the names the schema does not spell: an
-//! anonymous field's ([`tl_names`]), a group of fields sharing a flag bit
-//! ([`group_name`]), a group's or a repetition row's struct ([`nested_path`]). Settling is bounded by construction: every loop
-//! runs over a finite list of candidates, and a set that no candidate makes
-//! unique is reported, never retried.
+//! anonymous field's (`tl_names`), a group of fields sharing a flag bit
+//! (`group_name`), a group's or a repetition row's struct (`nested_path`).
+//! Settling is bounded by construction: every loop runs over a finite list
+//! of candidates, and a set that no candidate makes unique is reported,
+//! never retried.
 
 use std::collections::{BTreeMap, BTreeSet};
 
