@@ -190,10 +190,3 @@ fn dialect_parser() -> impl TypedValueParser<Value = String> {
             .to_owned()
     })
 }
-
-impl DocsArgs {
-    /// Whether any input is given.
-    pub fn any(&self) -> bool {
-        !self.given.is_empty()
-    }
-}
