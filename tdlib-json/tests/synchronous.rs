@@ -1105,15 +1105,12 @@ fn errors(run: &mut Run) {
     );
 }
 
-/// KNOWN BUG (tl-runtime, reported): a double that TDLib holds as DBL_MAX
-/// (here `1e400`, which overflows, and DBL_MAX itself) comes back written in
-/// full, 309 digits, which `tl_runtime::json::from_str` (serde_json without
-/// `float_roundtrip`) rejects as "number out of range". The expectation is
-/// the correct one; `should_panic` marks that it fails today, with the
-/// exact error. Once the runtime reads it, remove `should_panic`.
+/// A double that TDLib holds as DBL_MAX (here `1e400`, which overflows, and
+/// DBL_MAX itself) comes back written in full, 309 digits and 6 decimals:
+/// it reads as f64::MAX (serde_json's `float_roundtrip`, which tl-runtime's
+/// `json` feature turns on; without it this is "number out of range").
 #[test]
-#[should_panic(expected = "values[0].value: number out of range at line 1 column 387")]
-fn known_bug_tdlib_dbl_max_does_not_read() {
+fn tdlib_dbl_max_reads() {
     let mut run = Run::new();
     assert_eq!(
         run.ok(&functions::GetJsonValue {
@@ -1124,14 +1121,12 @@ fn known_bug_tdlib_dbl_max_does_not_read() {
     assert!(run.differences.is_empty(), "{:#?}", run.differences);
 }
 
-/// KNOWN BUG (tl-runtime, reported): the same parser is not correctly
-/// rounded past 19 significant digits, which TDLib's `%f` writes for every
-/// double from about 1e13 up: TDLib answers `34980118210031.664062` for the
-/// double 34980118210031.664, which reads as 34980118210031.66 (the next
-/// double down, 0.0039 away), and we write that back.
+/// TDLib's `%f` writes 20 and more significant digits for every double from
+/// about 1e13 up: `34980118210031.664062` for the double 34980118210031.664.
+/// It must read as that double, not the next one down (34980118210031.66,
+/// which a parser that is not correctly rounded gives), and write back.
 #[test]
-#[should_panic(expected = "value: 34980118210031.66 }")]
-fn known_bug_long_doubles_read_one_step_off() {
+fn long_doubles_read_exactly() {
     let mut run = Run::new();
     assert_eq!(
         run.ok(&functions::GetJsonValue {

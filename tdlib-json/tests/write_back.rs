@@ -245,16 +245,12 @@ const DBL_MAX_TEXT: &str = concat!(
     "738177180919299881250404026184124858368.000000}",
 );
 
-/// KNOWN BUG (tl-runtime, reported): `tl_runtime::json::from_str` cannot
-/// read DBL_MAX written out in full, which TDLib does for any double equal
-/// to f64::MAX: serde_json, used without its `float_roundtrip` feature,
-/// rounds the 309 digits past f64::MAX and fails with "number out of
-/// range". The assertions below are the correct expectations;
-/// `should_panic` marks that they fail today, with the exact error. Once
-/// the runtime reads it, remove `should_panic`.
+/// DBL_MAX written out in full, as TDLib does for any double equal to
+/// f64::MAX, reads as f64::MAX and writes back as the same number. Without
+/// serde_json's `float_roundtrip` (turned on by tl-runtime's `json` feature)
+/// the 309 digits round past f64::MAX: "number out of range".
 #[test]
-#[should_panic(expected = "value: number out of range at line 1 column 351")]
-fn known_bug_dbl_max_written_in_full_does_not_read() {
+fn dbl_max_written_in_full_reads() {
     assert_eq!(
         read::<enums::JsonValue>(DBL_MAX_TEXT).unwrap_or_else(|error| panic!("{error}")),
         enums::JsonValue::Number(types::JsonValueNumber { value: f64::MAX })
@@ -265,14 +261,12 @@ fn known_bug_dbl_max_written_in_full_does_not_read() {
     );
 }
 
-/// KNOWN BUG (tl-runtime, reported): the same float parser is not correctly
-/// rounded for more than 19 significant digits, which TDLib's `%f` writes
-/// for every double from about 1e13 up: `34980118210031.664062` (TDLib's
-/// text for the double 34980118210031.664) reads as 34980118210031.66, the
-/// next double down, 0.0039 away.
+/// More than 19 significant digits, which TDLib's `%f` writes for every
+/// double from about 1e13 up, read correctly rounded:
+/// `34980118210031.664062` (TDLib's text for the double 34980118210031.664)
+/// is that double, not 34980118210031.66, the next double down.
 #[test]
-#[should_panic(expected = "value: 34980118210031.66 }")]
-fn known_bug_long_doubles_read_one_step_off() {
+fn long_doubles_read_exactly() {
     let text = r#"{"@type":"jsonValueNumber","value":34980118210031.664062}"#;
     assert_eq!(
         read::<enums::JsonValue>(text).unwrap_or_else(|error| panic!("{error}")),
