@@ -1,5 +1,5 @@
 //! Generates Telegram layer 230 + `mtproto.tl` (from `$TL_TESTDATA`, else
-//! `../../shared` beside the repository) into `OUT_DIR/api.rs`, and
+//! the repository's `testdata/`) into `OUT_DIR/api.rs`, and
 //! `types.rs`: `TYPES`, the number of boxed types, and `round_trip(i, bytes)`,
 //! which decodes `bytes` as boxed type number `i` and checks that what decodes
 //! encodes to bytes that decode to the same value.
@@ -13,7 +13,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=TL_TESTDATA");
     let data = std::env::var_os("TL_TESTDATA")
         .map(PathBuf::from)
-        .unwrap_or_else(|| manifest.join("../../shared"));
+        .unwrap_or_else(|| manifest.join("../testdata"));
     let paths = [
         data.join("schema/telegram/api-230.tl"),
         data.join("schema/telegram/mtproto.tl"),

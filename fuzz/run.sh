@@ -5,8 +5,8 @@
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]
 #
-# Seeds come from the shared test data, read in place ($TL_TESTDATA, else
-# ../shared beside the repository): the schemas for `parse` and `generate`,
+# Seeds come from the repository's test data, read in place ($TL_TESTDATA,
+# else testdata/): the schemas for `parse` and `generate`,
 # the byte corpus for the decode targets (converted once into
 # fuzz/corpus/, which git ignores). Crashes land in fuzz/artifacts/.
 set -euo pipefail
@@ -17,8 +17,8 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(parse generate decode_type decode_function)
 fi
-shared=$(cd "${TL_TESTDATA:-../../shared}" && pwd)
-export TL_TESTDATA=$shared
+data=$(cd "${TL_TESTDATA:-../testdata}" && pwd)
+export TL_TESTDATA=$data
 export RUSTC_BOOTSTRAP=1
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -28,13 +28,13 @@ fi
 mkdir -p corpus/parse corpus/generate corpus/decode_type corpus/decode_function
 if [ -z "$(ls corpus/decode_type)" ]; then
   cargo run --quiet --release --bin seed -- \
-    "$shared/corpus/api-230.tsv" "$shared/corpus/mtproto.tsv" \
+    "$data/corpus/api-230.tsv" "$data/corpus/mtproto.tsv" \
     corpus/decode_type corpus/decode_function
 fi
 
 for target in "${targets[@]}"; do
   case $target in
-    parse | generate) seeds=("$shared/schema/telegram" "$shared/schema/tdlib" "$shared/schema/ton" ../schema/fixtures) ;;
+    parse | generate) seeds=("$data/schema/telegram" "$data/schema/tdlib" "$data/schema/ton" ../schema/fixtures) ;;
     *) seeds=() ;;
   esac
   echo "== $target: ${seconds}s"

@@ -6,6 +6,6 @@ fn main() -> Result<(), tl_codegen::Error> {
     tl_codegen::Config::new()
         .serde(true)
         .pretty(false)
-        .compile(&["../testdata/tdlib/td_api.tl"])?;
+        .compile(&["../testdata/schema/tdlib/td_api.tl"])?;
     Ok(())
 }

@@ -1,13 +1,11 @@
 //! Generates, into OUT_DIR:
-//! - `api.rs`: Telegram layer 230 (`api-230.tl` + `mtproto.tl` from the shared
-//!   test data), and `dispatch.rs`, which round-trips a value by its TL name;
+//! - `api.rs`: Telegram layer 230 (`api-230.tl` + `mtproto.tl` from
+//!   `testdata/`), and `dispatch.rs`, which round-trips a value by its TL name;
 //! - `fixture_*.rs` for each fixture of `schema/fixtures/` that the generator
 //!   supports, with the options its header asks for, so the snapshot output
 //!   is also compiled.
 //!
-//! Without the shared test data the layer is left out (`cfg(tl_testdata)` is
-//! not set) and the tests that need it print that they skipped; under
-//! `CI=true` missing test data fails the build instead.
+//! Missing test data fails the build, with a message saying where it looked.
 
 use std::path::{Path, PathBuf};
 
@@ -20,27 +18,12 @@ mod fixture_config;
 
 fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
-    println!("cargo::rustc-check-cfg=cfg(tl_testdata)");
     println!("cargo:rerun-if-env-changed=TL_TESTDATA");
-    println!("cargo:rerun-if-env-changed=CI");
 
-    let shared = test_support::testdata_dir();
-    let api = shared.join("schema/telegram/api-230.tl");
-    let mtproto = shared.join("schema/telegram/mtproto.tl");
-    if api.exists() && mtproto.exists() {
-        generate_api(&[&api, &mtproto], &out);
-        println!("cargo:rustc-cfg=tl_testdata");
-    } else if test_support::in_ci() {
-        panic!(
-            "test data not found at {} (set TL_TESTDATA)",
-            shared.display()
-        );
-    } else {
-        println!(
-            "cargo:warning=test data not found at {}: the layer 230 tests will skip",
-            shared.display()
-        );
-    }
+    let data = test_support::testdata();
+    let api = data.join("schema/telegram/api-230.tl");
+    let mtproto = data.join("schema/telegram/mtproto.tl");
+    generate_api(&[&api, &mtproto], &out);
 
     let mut modules = Vec::new();
     println!(
@@ -91,10 +74,10 @@ fn generate_api(paths: &[&Path], out: &Path) {
 }
 
 /// The Rust example of every method page of the reference book (written
-/// with the shared documentation), each in a module of its own, compiled
+/// with the documentation of `testdata/docs`), each in a module of its own, compiled
 /// against the generated layer as `tl`.
 fn book_examples(paths: &[&Path], out: &Path) {
-    let docs = test_support::testdata_dir().join("docs");
+    let docs = test_support::testdata().join("docs");
     let inputs = ["api-docs-223.json", "methods.csv", "errors.csv"].map(|f| docs.join(f));
     for path in &inputs {
         println!("cargo:rerun-if-changed={}", path.display());

@@ -20,7 +20,7 @@ use tl_runtime::{Identifiable, RemoteCall};
 use common::{TempDir, client, collect_types, write_back_differences, writes_back_in_order};
 
 /// td_api.tl, the schema the crate is generated from.
-const SCHEMA: &str = include_str!("../../testdata/tdlib/td_api.tl");
+const SCHEMA: &str = include_str!("../../testdata/schema/tdlib/td_api.tl");
 
 /// The 28 synchronous methods of TDLib 1.8.66's td_api.tl, in schema order,
 /// as the survey of the library lists them.

@@ -1,5 +1,5 @@
 //! Helpers shared by every test crate of the workspace (and the build script
-//! of `tests`): where the shared test data is, and the repository's schema
+//! of `tests`): where the test data is, and the repository's schema
 //! fixtures with the settings each declares in its header.
 //!
 //! # Fixture headers
@@ -26,42 +26,29 @@ pub fn repo_root() -> PathBuf {
         .map_or_else(|| PathBuf::from(".."), Path::to_owned)
 }
 
-/// Where the shared test data should be: `$TL_TESTDATA`, else `../shared`
-/// beside the workspace. It may not exist.
+/// Where the test data is: `$TL_TESTDATA` when set, else the repository's
+/// `testdata/` folder (see its README for where each file comes from).
 pub fn testdata_dir() -> PathBuf {
     std::env::var_os("TL_TESTDATA")
         .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("../shared"))
+        .unwrap_or_else(|| repo_root().join("testdata"))
 }
 
-/// Whether this run is CI's (`CI=true`), where missing test data is a failure.
-pub fn in_ci() -> bool {
-    std::env::var("CI").as_deref() == Ok("true")
+/// The test data folder, checked: a test that needs data it cannot find
+/// fails (panics) with a message saying where it looked, it never skips.
+pub fn testdata() -> PathBuf {
+    checked_testdata(testdata_dir())
 }
 
-/// The shared test data folder. When it is missing: under `CI=true` this
-/// panics (the test fails); elsewhere it prints `skipped: ...` and returns
-/// `None`, and the caller returns.
-pub fn testdata() -> Option<PathBuf> {
-    let dir = testdata_dir();
-    if dir.join("schema").is_dir() {
-        return Some(dir);
-    }
-    missing_testdata(&dir);
-    None
-}
-
-/// Reports test data missing at `dir`: panics in CI, prints `skipped` elsewhere.
-pub fn missing_testdata(dir: &Path) {
+/// `dir` if it holds test data (a `schema/` folder), else a panic naming it.
+fn checked_testdata(dir: PathBuf) -> PathBuf {
     assert!(
-        !in_ci(),
-        "test data not found at {} (set TL_TESTDATA)",
+        dir.join("schema").is_dir(),
+        "test data not found at {}: it is the repository's `testdata/` folder \
+         (or the folder `TL_TESTDATA` names, with the same layout); see testdata/README.md",
         dir.display()
     );
-    println!(
-        "skipped: test data not found at {} (set TL_TESTDATA)",
-        dir.display()
-    );
+    dir
 }
 
 /// One schema of `schema/fixtures/`, with its header settings.
@@ -185,5 +172,19 @@ mod tests {
         let names: Vec<String> = fixtures().into_iter().map(|f| f.name).collect();
         assert!(names.contains(&"flags".to_owned()), "{names:?}");
         assert!(!invalid_fixtures().is_empty());
+    }
+
+    #[test]
+    fn the_repository_carries_its_test_data() {
+        let dir = checked_testdata(repo_root().join("testdata"));
+        assert!(dir.join("schema/telegram/api-230.tl").is_file());
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "test data not found at /nonexistent/testdata: it is the repository's `testdata/` folder"
+    )]
+    fn missing_test_data_fails() {
+        checked_testdata(PathBuf::from("/nonexistent/testdata"));
     }
 }

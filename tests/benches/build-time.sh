@@ -15,11 +15,11 @@
 # for instance `-- '.function_decoding(false).namespaces(["messages", "bots"])'`.
 # With CARGO_COMMAND=check the units are `cargo check`ed instead of built
 # (what an editor or `cargo check` waits for: no code generation).
-# Shared test data: $TL_TESTDATA, else ../shared beside the repository.
+# Test data: $TL_TESTDATA, else the repository's testdata/.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-shared="${TL_TESTDATA:-$root/../shared}"
+data="${TL_TESTDATA:-$root/testdata}"
 runs="${1:-3}"
 command="${CARGO_COMMAND:-build}"
 calls=""
@@ -46,8 +46,8 @@ EOF
 cat >"$work/build.rs" <<EOF
 fn main() -> Result<(), tl_codegen::Error> {
     tl_codegen::Config::new()$calls.compile(&[
-        "$shared/schema/telegram/api-230.tl",
-        "$shared/schema/telegram/mtproto.tl",
+        "$data/schema/telegram/api-230.tl",
+        "$data/schema/telegram/mtproto.tl",
     ])?;
     Ok(())
 }

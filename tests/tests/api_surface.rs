@@ -2,85 +2,85 @@
 //! constants, id lookup, return types, generic wrappers, conversions, and
 //! decoding any request.
 
-tests::testdata_tests! {
-    helpers {
-        use tests::api::{AnyFunction, LAYER, enums, functions, name_for_id, types};
-        use tl_runtime::{Deserializable, Identifiable, RemoteCall, Serializable};
+use tests::api::{AnyFunction, LAYER, enums, functions, name_for_id, types};
+use tl_runtime::{Deserializable, Identifiable, RemoteCall, Serializable};
 
-        /// Compiles only if `F::Return` is `R`.
-        fn returns<F: RemoteCall<Return = R>, R>() {}
-    }
+/// Compiles only if `F::Return` is `R`.
+fn returns<F: RemoteCall<Return = R>, R>() {}
 
-    fn constants_and_id_lookup() {
-        assert_eq!(LAYER, 230);
-        assert_eq!(name_for_id(0xde91436e), Some("messages.importChatInvite"));
-        assert_eq!(name_for_id(0x74ae4240), Some("updates"));
-        assert_eq!(name_for_id(0x1cb5c415), None, "vector is the runtime's");
-        assert_eq!(name_for_id(0xdeadbeef), None);
-        assert_eq!(
-            functions::messages::ImportChatInvite::CONSTRUCTOR_ID,
-            0xde91436e
-        );
-        assert_eq!(types::InputPeerChat::CONSTRUCTOR_ID, 0x35a95cb9);
-    }
+#[test]
+fn constants_and_id_lookup() {
+    assert_eq!(LAYER, 230);
+    assert_eq!(name_for_id(0xde91436e), Some("messages.importChatInvite"));
+    assert_eq!(name_for_id(0x74ae4240), Some("updates"));
+    assert_eq!(name_for_id(0x1cb5c415), None, "vector is the runtime's");
+    assert_eq!(name_for_id(0xdeadbeef), None);
+    assert_eq!(
+        functions::messages::ImportChatInvite::CONSTRUCTOR_ID,
+        0xde91436e
+    );
+    assert_eq!(types::InputPeerChat::CONSTRUCTOR_ID, 0x35a95cb9);
+}
 
-    fn return_types() {
-        returns::<functions::messages::ImportChatInvite, enums::messages::ChatInviteJoinResult>();
-        returns::<functions::InvokeWithLayer<functions::help::GetConfig>, enums::Config>();
-        returns::<
-            functions::InvokeWithLayer<functions::InitConnection<functions::help::GetConfig>>,
-            enums::Config,
-        >();
-        returns::<functions::Ping, enums::Pong>();
-    }
+#[test]
+fn return_types() {
+    returns::<functions::messages::ImportChatInvite, enums::messages::ChatInviteJoinResult>();
+    returns::<functions::InvokeWithLayer<functions::help::GetConfig>, enums::Config>();
+    returns::<
+        functions::InvokeWithLayer<functions::InitConnection<functions::help::GetConfig>>,
+        enums::Config,
+    >();
+    returns::<functions::Ping, enums::Pong>();
+}
 
-    fn constructors_convert_into_their_enum() {
-        let peer: enums::InputPeer = types::InputPeerChat { chat_id: 42 }.into();
-        assert_eq!(
-            peer,
-            enums::InputPeer::Chat(types::InputPeerChat { chat_id: 42 })
-        );
-        assert_eq!(peer.constructor_id(), 0x35a95cb9);
-        // inputPeerChat#35a95cb9 chat_id:long
-        assert_eq!(
-            peer.to_bytes(),
-            [0xb9, 0x5c, 0xa9, 0x35, 42, 0, 0, 0, 0, 0, 0, 0]
-        );
-        let empty: enums::InputPeer = types::InputPeerEmpty {}.into();
-        assert_eq!(empty, enums::InputPeer::Empty);
-        assert_eq!(empty.to_bytes(), 0x7f3b18ea_u32.to_le_bytes());
-        // `Self` is no variant name: that constructor keeps its full name.
-        let me: enums::InputPeer = types::InputPeerSelf {}.into();
-        assert_eq!(me, enums::InputPeer::InputPeerSelf);
-    }
+#[test]
+fn constructors_convert_into_their_enum() {
+    let peer: enums::InputPeer = types::InputPeerChat { chat_id: 42 }.into();
+    assert_eq!(
+        peer,
+        enums::InputPeer::Chat(types::InputPeerChat { chat_id: 42 })
+    );
+    assert_eq!(peer.constructor_id(), 0x35a95cb9);
+    // inputPeerChat#35a95cb9 chat_id:long
+    assert_eq!(
+        peer.to_bytes(),
+        [0xb9, 0x5c, 0xa9, 0x35, 42, 0, 0, 0, 0, 0, 0, 0]
+    );
+    let empty: enums::InputPeer = types::InputPeerEmpty {}.into();
+    assert_eq!(empty, enums::InputPeer::Empty);
+    assert_eq!(empty.to_bytes(), 0x7f3b18ea_u32.to_le_bytes());
+    // `Self` is no variant name: that constructor keeps its full name.
+    let me: enums::InputPeer = types::InputPeerSelf {}.into();
+    assert_eq!(me, enums::InputPeer::InputPeerSelf);
+}
 
-    fn any_function_decodes_nested_generic_requests() {
-        let call = functions::InvokeWithLayer {
-            layer: LAYER,
-            query: functions::InitConnection {
-                api_id: 1,
-                device_model: "d".into(),
-                system_version: "s".into(),
-                app_version: "a".into(),
-                system_lang_code: "en".into(),
-                lang_pack: String::new(),
-                lang_code: "en".into(),
-                proxy: None,
-                params: None,
-                query: functions::help::GetConfig {},
-            },
-        };
-        let bytes = call.to_bytes();
-        assert_eq!(&bytes[..8], [0x0d, 0x0d, 0x9b, 0xda, 230, 0, 0, 0]);
-        let any = AnyFunction::from_bytes(&bytes).unwrap();
-        assert_eq!(any.tl_name(), "invokeWithLayer");
-        let AnyFunction::InvokeWithLayer(outer) = &any else {
-            panic!("{any:?}")
-        };
-        let AnyFunction::InitConnection(inner) = &outer.query else {
-            panic!("{outer:?}")
-        };
-        assert_eq!(inner.query.tl_name(), "help.getConfig");
-        assert_eq!(any.to_bytes(), bytes);
-    }
+#[test]
+fn any_function_decodes_nested_generic_requests() {
+    let call = functions::InvokeWithLayer {
+        layer: LAYER,
+        query: functions::InitConnection {
+            api_id: 1,
+            device_model: "d".into(),
+            system_version: "s".into(),
+            app_version: "a".into(),
+            system_lang_code: "en".into(),
+            lang_pack: String::new(),
+            lang_code: "en".into(),
+            proxy: None,
+            params: None,
+            query: functions::help::GetConfig {},
+        },
+    };
+    let bytes = call.to_bytes();
+    assert_eq!(&bytes[..8], [0x0d, 0x0d, 0x9b, 0xda, 230, 0, 0, 0]);
+    let any = AnyFunction::from_bytes(&bytes).unwrap();
+    assert_eq!(any.tl_name(), "invokeWithLayer");
+    let AnyFunction::InvokeWithLayer(outer) = &any else {
+        panic!("{any:?}")
+    };
+    let AnyFunction::InitConnection(inner) = &outer.query else {
+        panic!("{outer:?}")
+    };
+    assert_eq!(inner.query.tl_name(), "help.getConfig");
+    assert_eq!(any.to_bytes(), bytes);
 }

@@ -1,6 +1,6 @@
 //! The reference book (`tl_codegen::docs::Book`): the `documented` fixture's
 //! pages as reviewed snapshots, and layer 230's pages checked against the
-//! shared documentation files (read here independently). The Rust example
+//! documentation files of `testdata/docs` (read here independently). The Rust example
 //! of every layer-230 method page is compiled in `tests::book_examples`.
 
 use std::collections::BTreeSet;
@@ -79,85 +79,111 @@ fn book_is_written_as_an_mdbook() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-tests::testdata_tests! {
-    helpers {
+fn layer_book() -> Book {
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
+    let config = documented(&data.join("docs"), "api-docs-223.json");
+    let model = config.model(&[schema.join("api-230.tl")]).unwrap();
+    config.book(&model)
+}
 
-        fn layer_book() -> Book {
-            let shared = test_support::testdata_dir();
-            let schema = shared.join("schema/telegram");
-            let config = super::documented(&shared.join("docs"), "api-docs-223.json");
-            let model = config.model(&[schema.join("api-230.tl")]).unwrap();
-            config.book(&model)
-        }
+fn section<'t>(page: &'t str, heading: &str) -> &'t str {
+    let start = page
+        .find(&format!("## {heading}\n"))
+        .unwrap_or_else(|| panic!("no {heading}"));
+    let rest = &page[start + heading.len() + 4..];
+    rest.split("\n## ").next().unwrap()
+}
 
-        fn section<'t>(page: &'t str, heading: &str) -> &'t str {
-            let start = page.find(&format!("## {heading}\n")).unwrap_or_else(|| panic!("no {heading}"));
-            let rest = &page[start + heading.len() + 4..];
-            rest.split("\n## ").next().unwrap()
-        }
-    }
-
-    /// The page carries every error the documentation file gives for the
-    /// method, with code and description, and the table's bot answer.
-    fn invite_to_channel_page_carries_every_error() {
-        let book = layer_book();
-        let page = &book.page("method/channels.inviteToChannel.md").unwrap().text;
-        let json: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(test_support::testdata_dir().join("docs/api-docs-223.json")).unwrap(),
-        )
+/// The page carries every error the documentation file gives for the
+/// method, with code and description, and the table's bot answer.
+#[test]
+fn invite_to_channel_page_carries_every_error() {
+    let book = layer_book();
+    let page = &book
+        .page("method/channels.inviteToChannel.md")
+        .unwrap()
+        .text;
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(test_support::testdata().join("docs/api-docs-223.json")).unwrap(),
+    )
+    .unwrap();
+    let errors = section(page, "Possible errors");
+    let listed = json["methods"]["channels.inviteToChannel"]["errors"]
+        .as_array()
         .unwrap();
-        let errors = section(page, "Possible errors");
-        let listed = json["methods"]["channels.inviteToChannel"]["errors"].as_array().unwrap();
-        for error in listed {
-            let row = format!(
-                "| {} | {} | {} |",
-                error["code"],
-                error["type"].as_str().unwrap().replace('_', "\\_"),
-                error["description"].as_str().unwrap()
-            );
-            assert!(errors.contains(&row), "missing `{row}`");
-        }
-        assert_eq!(errors.lines().filter(|l| l.starts_with("| 4")).count(), listed.len());
-        assert_eq!(section(page, "Can bots use this method?").trim().lines().next(), Some("No"));
-        for part in ["# channels.inviteToChannel\n", "## Example\n", "## Parameters\n", "## Result\n", "## Related pages\n"] {
-            assert!(page.contains(part), "{part}");
-        }
+    for error in listed {
+        let row = format!(
+            "| {} | {} | {} |",
+            error["code"],
+            error["type"].as_str().unwrap().replace('_', "\\_"),
+            error["description"].as_str().unwrap()
+        );
+        assert!(errors.contains(&row), "missing `{row}`");
     }
-
-    fn import_chat_invite_page_describes_hash() {
-        let book = layer_book();
-        let page = &book.page("method/messages.importChatInvite.md").unwrap().text;
-        assert!(page.contains(
-            "| **hash** | string | hash from a chat invite deep link[¹](https://core.telegram.org/api/links#chat-invite-links) |"
-        ), "{page}");
-    }
-
-    /// Each method page's bot answer is the usability table's (read here by hand).
-    fn bot_answers_agree_with_the_table() {
-        let book = layer_book();
-        let rows = tests::usability_rows();
-        let mut checked = 0;
-        for (method, usability) in &rows {
-            let Some(page) = book.page(&format!("method/{method}.md")) else {
-                continue; // a method the schema no longer has
-            };
-            let expected = match usability.as_str() {
-                "user" => "No",
-                "bot" | "both" => "Yes",
-                _ => "Unknown",
-            };
-            let answer = section(&page.text, "Can bots use this method?").trim().lines().next();
-            assert_eq!(answer, Some(expected), "{method}");
-            checked += 1;
-        }
-        assert!(checked > 300, "{checked}");
-    }
-
-    fn layer_summary_links_every_page() {
-        check_summary(&layer_book());
+    assert_eq!(
+        errors.lines().filter(|l| l.starts_with("| 4")).count(),
+        listed.len()
+    );
+    assert_eq!(
+        section(page, "Can bots use this method?")
+            .trim()
+            .lines()
+            .next(),
+        Some("No")
+    );
+    for part in [
+        "# channels.inviteToChannel\n",
+        "## Example\n",
+        "## Parameters\n",
+        "## Result\n",
+        "## Related pages\n",
+    ] {
+        assert!(page.contains(part), "{part}");
     }
 }
 
+#[test]
+fn import_chat_invite_page_describes_hash() {
+    let book = layer_book();
+    let page = &book
+        .page("method/messages.importChatInvite.md")
+        .unwrap()
+        .text;
+    assert!(page.contains(
+        "| **hash** | string | hash from a chat invite deep link[¹](https://core.telegram.org/api/links#chat-invite-links) |"
+    ), "{page}");
+}
+
+/// Each method page's bot answer is the usability table's (read here by hand).
+#[test]
+fn bot_answers_agree_with_the_table() {
+    let book = layer_book();
+    let rows = tests::usability_rows();
+    let mut checked = 0;
+    for (method, usability) in &rows {
+        let Some(page) = book.page(&format!("method/{method}.md")) else {
+            continue; // a method the schema no longer has
+        };
+        let expected = match usability.as_str() {
+            "user" => "No",
+            "bot" | "both" => "Yes",
+            _ => "Unknown",
+        };
+        let answer = section(&page.text, "Can bots use this method?")
+            .trim()
+            .lines()
+            .next();
+        assert_eq!(answer, Some(expected), "{method}");
+        checked += 1;
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn layer_summary_links_every_page() {
+    check_summary(&layer_book());
+}
 /// The book spells Rust types as the configuration generates them: with
 /// `zero_copy`, a `string` argument is the runtime's `ByteString`.
 #[test]

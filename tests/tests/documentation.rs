@@ -1,5 +1,5 @@
 //! Documentation inputs: the typed RPC errors of the `documented` fixture at
-//! work, the warnings for stale entries, and the shared layer-230
+//! work, the warnings for stale entries, and the layer-230
 //! documentation checked against the files it comes from (read here
 //! independently).
 
@@ -148,100 +148,121 @@ fn a_malformed_docs_file_is_an_error() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-tests::testdata_tests! {
-    helpers {
-        use tl_codegen::model::Model;
+use tl_codegen::model::Model;
 
-        /// Layer 230 with mtproto and the shared documentation, and what
-        /// applying it did.
-        fn documented_layer() -> (Model, tl_codegen::model::Applied) {
-            let shared = test_support::testdata_dir();
-            let schema = shared.join("schema/telegram");
-            let docs = shared.join("docs");
-            let built = Config::new()
-                .docs_file(docs.join("api-docs-223.json"))
-                .usability_table(docs.join("methods.csv"))
-                .error_table(docs.join("errors.csv"))
-                .build(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-                .unwrap();
-            (built.model, built.documentation)
-        }
-
-        fn function<'m>(model: &'m Model, name: &str) -> &'m tl_codegen::model::Function {
-            model.functions.iter().find(|f| f.tl_name == name).unwrap()
-        }
-    }
-
-    /// Every error the documentation file gives for `channels.inviteToChannel`,
-    /// with its code and description (read from the JSON here).
-    fn invite_to_channel_lists_every_documented_error() {
-        let (model, _) = documented_layer();
-        let json: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(test_support::testdata_dir().join("docs/api-docs-223.json")).unwrap(),
-        )
+/// Layer 230 with mtproto and the documentation of `testdata/docs`, and what
+/// applying it did.
+fn documented_layer() -> (Model, tl_codegen::model::Applied) {
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
+    let docs = data.join("docs");
+    let built = Config::new()
+        .docs_file(docs.join("api-docs-223.json"))
+        .usability_table(docs.join("methods.csv"))
+        .error_table(docs.join("errors.csv"))
+        .build(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
         .unwrap();
-        let listed = json["methods"]["channels.inviteToChannel"]["errors"].as_array().unwrap();
-        assert_eq!(listed.len(), 20);
-        let f = function(&model, "channels.inviteToChannel");
-        for error in listed {
-            let name = error["type"].as_str().unwrap();
-            let found = f.errors.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name} missing"));
-            assert_eq!(i64::from(found.code), error["code"].as_i64().unwrap(), "{name}");
-            assert_eq!(found.description.as_deref(), error["description"].as_str(), "{name}");
-            assert!(found.variant.is_some(), "{name} has no typed variant");
-        }
-        // The seed page says bots may call it; the usability table says users only.
-        assert_eq!(f.usability, Some(Usability::User));
-    }
+    (built.model, built.documentation)
+}
 
-    /// `messages.importChatInvite` documents its `hash` parameter.
-    fn import_chat_invite_documents_hash() {
-        let (model, _) = documented_layer();
-        let f = function(&model, "messages.importChatInvite");
-        let hash = f.fields.iter().find(|p| p.tl_name == "hash").unwrap();
+fn function<'m>(model: &'m Model, name: &str) -> &'m tl_codegen::model::Function {
+    model.functions.iter().find(|f| f.tl_name == name).unwrap()
+}
+
+/// Every error the documentation file gives for `channels.inviteToChannel`,
+/// with its code and description (read from the JSON here).
+#[test]
+fn invite_to_channel_lists_every_documented_error() {
+    let (model, _) = documented_layer();
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(test_support::testdata().join("docs/api-docs-223.json")).unwrap(),
+    )
+    .unwrap();
+    let listed = json["methods"]["channels.inviteToChannel"]["errors"]
+        .as_array()
+        .unwrap();
+    assert_eq!(listed.len(), 20);
+    let f = function(&model, "channels.inviteToChannel");
+    for error in listed {
+        let name = error["type"].as_str().unwrap();
+        let found = f
+            .errors
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
         assert_eq!(
-            hash.doc.as_deref(),
-            Some("hash from a chat invite deep link[¹](https://core.telegram.org/api/links#chat-invite-links)")
+            i64::from(found.code),
+            error["code"].as_i64().unwrap(),
+            "{name}"
         );
         assert_eq!(
-            f.doc.as_deref(),
-            Some("Import a chat invite and join a private chat/supergroup/channel")
+            found.description.as_deref(),
+            error["description"].as_str(),
+            "{name}"
         );
+        assert!(found.variant.is_some(), "{name} has no typed variant");
     }
+    // The seed page says bots may call it; the usability table says users only.
+    assert_eq!(f.usability, Some(Usability::User));
+}
 
-    /// For every method with a row in `methods.csv` (read here by hand), the
-    /// model's answer to "Can bots use this method?" is the table's.
-    fn bot_usability_agrees_with_the_table() {
-        let (model, _) = documented_layer();
-        let rows = tests::usability_rows();
-        let mut checked = 0;
-        for f in &model.functions {
-            let expected = match rows.get(&f.tl_name).map(String::as_str) {
-                Some("user") => "No",
-                Some("bot" | "both") => "Yes",
-                Some(_) | None => "Unknown",
-            };
-            assert_eq!(f.usability.map(Usability::bots), Some(expected), "{}", f.tl_name);
-            checked += usize::from(rows.contains_key(&f.tl_name));
-        }
-        assert!(checked > 300, "{checked} methods with a row");
-    }
+/// `messages.importChatInvite` documents its `hash` parameter.
+#[test]
+fn import_chat_invite_documents_hash() {
+    let (model, _) = documented_layer();
+    let f = function(&model, "messages.importChatInvite");
+    let hash = f.fields.iter().find(|p| p.tl_name == "hash").unwrap();
+    assert_eq!(
+        hash.doc.as_deref(),
+        Some(
+            "hash from a chat invite deep link[¹](https://core.telegram.org/api/links#chat-invite-links)"
+        )
+    );
+    assert_eq!(
+        f.doc.as_deref(),
+        Some("Import a chat invite and join a private chat/supergroup/channel")
+    );
+}
 
-    /// What the shared documentation covers (the figures of the closing note).
-    fn coverage_of_the_shared_documentation() {
-        let (model, applied) = documented_layer();
-        println!(
-            "constructors described: {} of {}; types: {} of {}; functions: {} of {}; stale entries: {}",
-            applied.constructors_described,
-            model.constructors.len(),
-            applied.types_described,
-            model.types.len(),
-            applied.functions_described,
-            model.functions.len(),
-            applied.stale
+/// For every method with a row in `methods.csv` (read here by hand), the
+/// model's answer to "Can bots use this method?" is the table's.
+#[test]
+fn bot_usability_agrees_with_the_table() {
+    let (model, _) = documented_layer();
+    let rows = tests::usability_rows();
+    let mut checked = 0;
+    for f in &model.functions {
+        let expected = match rows.get(&f.tl_name).map(String::as_str) {
+            Some("user") => "No",
+            Some("bot" | "both") => "Yes",
+            Some(_) | None => "Unknown",
+        };
+        assert_eq!(
+            f.usability.map(Usability::bots),
+            Some(expected),
+            "{}",
+            f.tl_name
         );
-        assert!(applied.functions_described * 10 > model.functions.len() * 8);
-        assert_eq!(applied.stale, applied.warnings.len());
-        assert!(model.rpc_errors.len() > 500);
+        checked += usize::from(rows.contains_key(&f.tl_name));
     }
+    assert!(checked > 300, "{checked} methods with a row");
+}
+
+/// What the documentation of `testdata/docs` covers (the figures of the closing note).
+#[test]
+fn coverage_of_the_shared_documentation() {
+    let (model, applied) = documented_layer();
+    println!(
+        "constructors described: {} of {}; types: {} of {}; functions: {} of {}; stale entries: {}",
+        applied.constructors_described,
+        model.constructors.len(),
+        applied.types_described,
+        model.types.len(),
+        applied.functions_described,
+        model.functions.len(),
+        applied.stale
+    );
+    assert!(applied.functions_described * 10 > model.functions.len() * 8);
+    assert_eq!(applied.stale, applied.warnings.len());
+    assert!(model.rpc_errors.len() > 500);
 }

@@ -274,20 +274,18 @@ fn owners_of_generated_lines() {
     assert_eq!(got, expected);
 }
 
-tests::testdata_tests! {
-    helpers {
-        fn layer(n: u32) -> std::path::PathBuf {
-            test_support::testdata_dir().join(format!("schema/telegram/api-{n}.tl"))
-        }
-    }
+fn layer(n: u32) -> std::path::PathBuf {
+    test_support::testdata().join(format!("schema/telegram/api-{n}.tl"))
+}
 
-    /// Layers 222 and 230: the last upgrade.
-    fn code_diff_between_layers_222_and_230_is_what_the_schema_diff_names() {
-        check_layers(&layer(222), &layer(230));
-    }
+/// Layers 222 and 230: the last upgrade.
+#[test]
+fn code_diff_between_layers_222_and_230_is_what_the_schema_diff_names() {
+    check_layers(&layer(222), &layer(230));
+}
 
-    /// Layers 216 and 222.
-    fn code_diff_between_layers_216_and_222_is_what_the_schema_diff_names() {
-        check_layers(&layer(216), &layer(222));
-    }
+/// Layers 216 and 222.
+#[test]
+fn code_diff_between_layers_216_and_222_is_what_the_schema_diff_names() {
+    check_layers(&layer(216), &layer(222));
 }

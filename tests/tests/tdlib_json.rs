@@ -321,7 +321,7 @@ fn hostile_json_gets_located_errors() {
 #[test]
 fn td_api_nullable_fields() {
     use tl_codegen::model::{FieldKind, WireType};
-    let td_api = test_support::repo_root().join("testdata/tdlib/td_api.tl");
+    let td_api = test_support::repo_root().join("testdata/schema/tdlib/td_api.tl");
     let model = tl_codegen::Config::new().model(&[td_api]).unwrap();
     let fields = model
         .constructors

@@ -1,9 +1,8 @@
-//! Parsing Telegram layer 230 (`api-230.tl`, ~0.6 MB) from the shared test data,
+//! Parsing Telegram layer 230 (`api-230.tl`, ~0.3 MB) from `testdata/`,
 //! against `grammers-tl-parser` on the same input, in the same group.
 //!
-//! Run with `cargo bench -p tl-parser --bench parse`. The schema is looked up
-//! in `$TL_TESTDATA/schema/telegram/` (default: `../../shared` from this
-//! crate); when it is missing the bench prints why and does nothing.
+//! Run with `cargo bench -p tl-parser --bench parse`. The schema is
+//! `testdata/schema/telegram/api-230.tl` (or under `$TL_TESTDATA`).
 //!
 //! The two sides do not do the same amount of work, see `BENCHMARKS.md`:
 //! - `tl-parser/check`: `tl_parser::check(src, Dialect::Telegram)`, the parse
@@ -15,14 +14,9 @@
 //!   checks little beyond the syntax of each definition.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-
-fn testdata() -> PathBuf {
-    test_support::testdata_dir()
-}
 
 /// Our side: parse and validate. Returns the number of definitions and
 /// diagnostics.
@@ -43,14 +37,8 @@ fn grammers(src: &str) -> (usize, usize) {
 }
 
 fn parse(c: &mut Criterion) {
-    let path = testdata().join("schema/telegram/api-230.tl");
-    let Ok(src) = std::fs::read_to_string(&path) else {
-        println!(
-            "skipped: {} not found (set TL_TESTDATA to the shared test data folder)",
-            path.display()
-        );
-        return;
-    };
+    let path = test_support::testdata().join("schema/telegram/api-230.tl");
+    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     // Printed once so the numbers can be read next to what each side saw.
     let (defs, diags) = ours(&src);
     let (ok, err) = grammers(&src);

@@ -4,7 +4,7 @@
 //! ```sh
 //! cargo build --release -p tl-parser --example parse_cost
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-//!     target/release/examples/parse_cost check ../shared/schema/telegram/api-230.tl
+//!     target/release/examples/parse_cost check testdata/schema/telegram/api-230.tl
 //! ```
 //!
 //! The first argument is `check` (parse + validate), `parse` or `grammers`

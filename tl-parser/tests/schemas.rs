@@ -8,9 +8,7 @@ use tl_parser::{Dialect, compute_id};
 
 #[test]
 fn every_real_schema_checks_without_errors() {
-    let Some(testdata) = common::testdata() else {
-        return;
-    };
+    let testdata = common::testdata();
     for (path, src) in common::real_schemas(&testdata) {
         let dialect = common::dialect_for(&path);
         let checked = tl_parser::check(&src, dialect);
@@ -53,9 +51,7 @@ fn id_score(path: &std::path::Path, dialect: Dialect) -> (usize, usize) {
 
 #[test]
 fn every_explicit_id_of_layer_230_is_reproduced() {
-    let Some(testdata) = common::testdata() else {
-        return;
-    };
+    let testdata = common::testdata();
     let (explicit, reproduced) = id_score(
         &testdata.join("schema/telegram/api-230.tl"),
         Dialect::Telegram,
@@ -66,9 +62,7 @@ fn every_explicit_id_of_layer_230_is_reproduced() {
 
 #[test]
 fn nearly_every_explicit_id_of_tdlib_telegram_api_is_reproduced() {
-    let Some(testdata) = common::testdata() else {
-        return;
-    };
+    let testdata = common::testdata();
     let (explicit, reproduced) = id_score(
         &testdata.join("schema/tdlib/telegram_api.tl"),
         Dialect::Telegram,
@@ -109,9 +103,7 @@ fn well_known_ids() {
 
 #[test]
 fn real_schemas_print_back_to_the_same_tree() {
-    let Some(testdata) = common::testdata() else {
-        return;
-    };
+    let testdata = common::testdata();
     for (path, src) in common::real_schemas(&testdata) {
         let first = tl_parser::parse(&src);
         assert_eq!(first.diagnostics, vec![], "{}", path.display());
@@ -133,9 +125,7 @@ fn real_schemas_print_back_to_the_same_tree() {
 
 #[test]
 fn tdlib_docs_and_classes_survive_printing() {
-    let Some(testdata) = common::testdata() else {
-        return;
-    };
+    let testdata = common::testdata();
     let src = std::fs::read_to_string(testdata.join("schema/tdlib/td_api.tl")).expect("td_api");
     let first = tl_parser::parse(&src).schema;
     let second = tl_parser::parse(&first.to_string()).schema;
@@ -166,9 +156,7 @@ fn layer_comment_first_or_last() {
 
     assert_eq!(tl_parser::parse("// LAYER x\na = A;").schema.layer, None);
 
-    let Some(testdata) = common::testdata() else {
-        return;
-    };
+    let testdata = common::testdata();
     let src = std::fs::read_to_string(testdata.join("schema/telegram/api-230.tl")).expect("api");
     assert_eq!(
         tl_parser::parse(&src).schema.layer.map(|l| l.value),
@@ -178,9 +166,7 @@ fn layer_comment_first_or_last() {
 
 #[test]
 fn tdlib_docs_attach_to_the_next_declaration() {
-    let Some(testdata) = common::testdata() else {
-        return;
-    };
+    let testdata = common::testdata();
     let src = std::fs::read_to_string(testdata.join("schema/tdlib/td_api.tl")).expect("td_api");
     let schema = tl_parser::parse(&src).schema;
     let find = |name: &str| {

@@ -7,7 +7,7 @@ wrote and the corpus:
 
     cargo build -p tests
     python3 tests/benches/codec/gen_table.py target/debug/build/tests-*/out/dispatch.rs \
-        ../shared/corpus/api-230.tsv
+        testdata/corpus/api-230.tsv
 
 Where the two crates name an item differently, `PEER_NAMES` gives the
 peer's path (found by compiling the bench); each entry is written

@@ -1,9 +1,8 @@
 //! Binary codec of the generated layer 230 against `grammers-tl-types` 0.11
 //! (generated from the same `api-230.tl`), plus the generator itself.
 //!
-//! Run with `cargo bench -p tests --bench codec`. The shared test data is
-//! looked up in `$TL_TESTDATA` (default: `../../shared` from this crate); when
-//! it is missing the bench prints why and does nothing.
+//! Run with `cargo bench -p tests --bench codec`. It reads `testdata/`
+//! (or `$TL_TESTDATA`).
 //!
 //! Groups (each compares both crates on the same bytes):
 //! - `corpus api-230 decode|encode|roundtrip`: every sample of
@@ -18,7 +17,7 @@
 //!   `mtproto.tl` (what the tests build script runs); no peer measured.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use criterion::{
@@ -164,10 +163,6 @@ macro_rules! table {
 }
 include!("table.rs");
 
-fn testdata() -> PathBuf {
-    test_support::testdata_dir()
-}
-
 fn unhex(hex: &str) -> Vec<u8> {
     (0..hex.len())
         .step_by(2)
@@ -184,8 +179,8 @@ struct Sample {
 
 /// Reads the corpus and keeps the samples both sides round-trip exactly,
 /// printing what was left out and why.
-fn load_corpus(path: &Path) -> Option<Vec<Sample>> {
-    let text = std::fs::read_to_string(path).ok()?;
+fn load_corpus(path: &Path) -> Vec<Sample> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (mut total, mut no_entry, mut ours_failed, mut peer_failed) = (0, 0, 0, 0);
     let mut peer_failures = Vec::new();
     let mut samples = Vec::new();
@@ -221,7 +216,7 @@ fn load_corpus(path: &Path) -> Option<Vec<Sample>> {
         samples.len(),
         samples.iter().map(|s| s.bytes.len()).sum::<usize>(),
     );
-    Some(samples)
+    samples
 }
 
 fn group<'a>(c: &'a mut Criterion, name: &str, bytes: usize) -> BenchmarkGroup<'a, WallTime> {
@@ -234,11 +229,8 @@ fn group<'a>(c: &'a mut Criterion, name: &str, bytes: usize) -> BenchmarkGroup<'
 }
 
 fn corpus(c: &mut Criterion) {
-    let path = testdata().join("corpus/api-230.tsv");
-    let Some(samples) = load_corpus(&path) else {
-        println!("skipped: {} not found (set TL_TESTDATA)", path.display());
-        return;
-    };
+    let path = test_support::testdata().join("corpus/api-230.tsv");
+    let samples = load_corpus(&path);
     let bytes: usize = samples.iter().map(|s| s.bytes.len()).sum();
     type Side = fn(&Sample) -> Codec;
     let sides: [(&str, Side); 2] = [("tl-codegen", |s| s.ours), ("grammers", |s| s.peer)];
@@ -304,11 +296,8 @@ fn messages_100(c: &mut Criterion) {
     type OursMessages = tests::api::enums::messages::Messages;
     type PeerMessages = grammers_tl_types::enums::messages::Messages;
 
-    let path = testdata().join("corpus/messages-100.bin");
-    let Ok(bytes) = std::fs::read(&path) else {
-        println!("skipped: {} not found (set TL_TESTDATA)", path.display());
-        return;
-    };
+    let path = test_support::testdata().join("corpus/messages-100.bin");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let ours = OursMessages::from_bytes(&bytes).expect("ours decodes messages-100.bin");
     let peer = PeerMessages::from_bytes(&bytes).expect("grammers decodes messages-100.bin");
     assert_eq!(ours.to_bytes(), bytes, "ours round-trips messages-100.bin");
@@ -377,12 +366,8 @@ fn messages_100(c: &mut Criterion) {
 }
 
 fn generate(c: &mut Criterion) {
-    let dir = testdata().join("schema/telegram");
+    let dir = test_support::testdata().join("schema/telegram");
     let paths = [dir.join("api-230.tl"), dir.join("mtproto.tl")];
-    if !paths.iter().all(|p| p.exists()) {
-        println!("skipped: {} not found (set TL_TESTDATA)", dir.display());
-        return;
-    }
     let code = tl_codegen::Config::new()
         .generate(&paths)
         .expect("layer 230 generates");

@@ -3,9 +3,8 @@
 //! both models and compares them (what `tl-codegen diff` does before
 //! printing). Also the comparison alone, on models built beforehand.
 //!
-//! Run with `cargo bench -p tests --bench diff`. The shared test data is
-//! looked up in `$TL_TESTDATA` (default: `../shared` from the repository
-//! root); when it is missing the bench prints why and does nothing.
+//! Run with `cargo bench -p tests --bench diff`. It reads `testdata/` (or
+//! `$TL_TESTDATA`).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -15,11 +14,9 @@ use tl_codegen::Config;
 use tl_codegen::diff::diff as compare;
 
 fn diff(c: &mut Criterion) {
-    let Some(shared) = test_support::testdata() else {
-        return;
-    };
-    let old = shared.join("schema/telegram/api-222.tl");
-    let new = shared.join("schema/telegram/api-230.tl");
+    let data = test_support::testdata();
+    let old = data.join("schema/telegram/api-222.tl");
+    let new = data.join("schema/telegram/api-230.tl");
     let config = Config::new();
     let mut group = c.benchmark_group("diff api-222 api-230");
     group

@@ -1,11 +1,11 @@
-//! `tl-codegen docs` on the full layer: read the shared documentation
+//! `tl-codegen docs` on the full layer: read the documentation
 //! (`api-docs-223.json`, `methods.csv`, `errors.csv`) alone, then build the
 //! model of `api-230.tl` + `mtproto.tl` with it (the model takes the
 //! documentation in while it is built), build every page and write the book
 //! to a temporary folder.
 //!
-//! Run with `cargo bench -p tests --bench docs`. Without the shared test
-//! data the bench prints why and does nothing.
+//! Run with `cargo bench -p tests --bench docs`. It reads `testdata/` (or
+//! `$TL_TESTDATA`).
 
 use std::time::Duration;
 
@@ -14,12 +14,10 @@ use tl_codegen::Config;
 use tl_codegen::docs::Documentation;
 
 fn docs(c: &mut Criterion) {
-    let Some(shared) = test_support::testdata() else {
-        return;
-    };
-    let schema = shared.join("schema/telegram");
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
     let inputs =
-        ["api-docs-223.json", "methods.csv", "errors.csv"].map(|f| shared.join("docs").join(f));
+        ["api-docs-223.json", "methods.csv", "errors.csv"].map(|f| data.join("docs").join(f));
     let paths = [schema.join("api-230.tl"), schema.join("mtproto.tl")];
     let mut config = Config::new();
     config
