@@ -62,6 +62,60 @@ fn writes_to_out_dir_and_asks_to_rerun_on_each_schema() {
     assert!(code.contains("pub struct Point {") && code.contains("pub struct Line {"));
 }
 
+/// Every documentation input is a `rerun-if-changed` line beside the
+/// schemas: editing `errors.csv` reruns the build script, which then writes
+/// the new error into the output.
+#[test]
+fn asks_to_rerun_on_each_documentation_input() {
+    let dir = scratch("rerun-docs");
+    let fixtures = test_support::fixtures_dir();
+    let copy = |from: &str, to: &str| {
+        let target = dir.join(to);
+        std::fs::copy(fixtures.join(from), &target).unwrap();
+        target.display().to_string()
+    };
+    let schema = copy("documented.tl", "documented.tl");
+    let docs = copy("docs/api-docs.json", "api-docs.json");
+    let usability = copy("docs/methods.csv", "methods.csv");
+    let errors = copy("docs/errors.csv", "errors.csv");
+    let args = [
+        "--errors",
+        &errors,
+        "--docs",
+        &docs,
+        "--usability",
+        &usability,
+        &schema,
+    ];
+    let output = build_script(Some(&dir.join("out")), &args);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!(
+            "cargo:rerun-if-changed={schema}\n\
+             cargo:rerun-if-changed={docs}\n\
+             cargo:rerun-if-changed={usability}\n\
+             cargo:rerun-if-changed={errors}\n"
+        )
+    );
+    let out = dir.join("out/tl_types.rs");
+    assert!(
+        !std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("StickersTooMuch")
+    );
+
+    let mut table = std::fs::read_to_string(&errors).unwrap();
+    table.push_str("STICKERS_TOO_MUCH,400,There are too many stickers in this stickerset\n");
+    std::fs::write(&errors, table).unwrap();
+    assert!(build_script(Some(&dir.join("out")), &args).status.success());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("StickersTooMuch")
+    );
+}
+
 #[test]
 fn an_unchanged_output_is_not_rewritten() {
     let dir = scratch("unchanged");

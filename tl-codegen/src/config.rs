@@ -9,7 +9,7 @@
 //! lives in `pipeline.rs`.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tl_parser::Dialect;
 
@@ -198,9 +198,17 @@ impl Config {
             .or_else(|| std::env::var_os("OUT_DIR").map(PathBuf::from))
     }
 
+    /// The documentation inputs given, in the order they are read: the docs
+    /// file, the usability table, the error table.
+    pub(crate) fn documentation_inputs(&self) -> impl Iterator<Item = &Path> {
+        [&self.docs_file, &self.usability_table, &self.error_table]
+            .into_iter()
+            .filter_map(|path| path.as_deref())
+    }
+
     /// Whether any documentation input was given.
     pub(crate) fn has_documentation(&self) -> bool {
-        self.docs_file.is_some() || self.usability_table.is_some() || self.error_table.is_some()
+        self.documentation_inputs().next().is_some()
     }
 }
 

@@ -107,12 +107,15 @@ impl Config {
 
     /// For build scripts: generates from the files, writes the output to
     /// `OUT_DIR` (or [`Config::out_dir`]) as [`Config::write`] does, prints
-    /// `cargo:rerun-if-changed` for each schema and, with
+    /// `cargo:rerun-if-changed` for each schema and each documentation input
+    /// ([`Config::docs_file`], [`Config::usability_table`],
+    /// [`Config::error_table`]) and, with
     /// [`Config::warnings`], a `cargo:warning=` line per schema warning.
     /// Returns the output path. A schema error fails with every diagnostic.
     pub fn compile(&self, paths: &[impl AsRef<Path>]) -> Result<PathBuf, Error> {
-        for path in paths {
-            println!("cargo:rerun-if-changed={}", path.as_ref().display());
+        let schemas = paths.iter().map(AsRef::as_ref);
+        for path in schemas.chain(self.documentation_inputs()) {
+            println!("cargo:rerun-if-changed={}", path.display());
         }
         let built = self.load_model(load::read(paths)?)?;
         if self.warnings {

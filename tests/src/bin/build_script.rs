@@ -4,8 +4,11 @@
 //! prints, writes and fails with.
 //!
 //! ```text
-//! build_script [--warnings] [--out-dir DIR] [--file-name NAME] SCHEMA...
+//! build_script [--warnings] [--out-dir DIR] [--file-name NAME] [FLAG...] SCHEMA...
 //! ```
+//!
+//! `FLAG` is any flag of `tl-codegen generate` (`--docs FILE`, `--serde`,
+//! ...), set on the `Config` through [`tl_codegen::Config::set_flag`].
 //!
 //! Without `--out-dir`, the output goes to `$OUT_DIR`, as under cargo.
 
@@ -23,6 +26,15 @@ fn main() -> Result<(), tl_codegen::Error> {
             }
             "--file-name" => {
                 config.file_name(args.next().unwrap_or_default());
+            }
+            flag if tl_codegen::Config::flag(flag).is_some() => {
+                let value = match tl_codegen::Config::flag(flag) {
+                    Some(known) if known.takes_value() => args.next(),
+                    _ => None,
+                };
+                if let Err(error) = config.set_flag(flag, value.as_deref()) {
+                    panic!("{error}");
+                }
             }
             _ => schemas.push(arg),
         }
