@@ -1,0 +1,1 @@
+//! Nothing but a home for the benches in `benches/`: see `Cargo.toml`.
