@@ -3,7 +3,7 @@
 //! documentation checked against the files it comes from (read here
 //! independently).
 
-use tests::fixtures::documented::errors::{RpcError, RpcErrorKind};
+use tests::fixtures::documented::errors::{RpcError, RpcErrorKind, RpcMessage};
 use tests::fixtures::documented::functions::channels::InviteToChannel;
 use tl_codegen::Config;
 use tl_codegen::docs::Documentation;
@@ -11,39 +11,52 @@ use tl_codegen::model::Usability;
 
 #[test]
 fn rpc_errors_parse_by_name_and_number() {
+    let parse = |code, message| RpcError::parse(code, message).message;
+    assert_eq!(parse(400, "CHANNEL_INVALID"), RpcMessage::ChannelInvalid);
     assert_eq!(
-        RpcError::parse(400, "CHANNEL_INVALID"),
-        RpcError::ChannelInvalid
-    );
-    assert_eq!(
-        RpcError::parse(420, "FLOOD_WAIT_31"),
-        RpcError::FloodWait { seconds: 31 }
+        parse(420, "FLOOD_WAIT_31"),
+        RpcMessage::FloodWait { seconds: 31 }
     );
     // The more specific pattern wins; a number in the middle of the name works.
     assert_eq!(
-        RpcError::parse(420, "FLOOD_PREMIUM_WAIT_5"),
-        RpcError::FloodPremiumWait { seconds: 5 }
+        parse(420, "FLOOD_PREMIUM_WAIT_5"),
+        RpcMessage::FloodPremiumWait { seconds: 5 }
     );
     assert_eq!(
-        RpcError::parse(400, "FILE_PART_7_MISSING"),
-        RpcError::FilePartMissing { which: 7 }
+        parse(400, "FILE_PART_7_MISSING"),
+        RpcMessage::FilePartMissing { which: 7 }
     );
     assert_eq!(
-        RpcError::parse(420, "2FA_CONFIRM_WAIT_604800"),
-        RpcError::Error2faConfirmWait { seconds: 604800 }
+        parse(420, "2FA_CONFIRM_WAIT_604800"),
+        RpcMessage::Error2faConfirmWait { seconds: 604800 }
     );
-    // Not a number, or an unknown name: kept as it came.
+    // A name with and without a number: each its own variant, the numbered
+    // one named after its field (from the `%d` of the description).
+    assert_eq!(
+        parse(400, "FILE_REFERENCE_EXPIRED"),
+        RpcMessage::FileReferenceExpired
+    );
+    assert_eq!(
+        parse(400, "FILE_REFERENCE_2_EXPIRED"),
+        RpcMessage::FileReferenceExpiredWithIndex { index: 2 }
+    );
+    // Two names that differ in letter case only: the one Telegram does not
+    // spell in upper case is named with its code.
+    assert_eq!(parse(500, "TIMEOUT"), RpcMessage::Timeout);
+    assert_eq!(parse(-503, "Timeout"), RpcMessage::TimeoutCodeMinus503);
+    // Not a number, another letter case, or an unknown name: kept as it came.
     for (code, message) in [
         (420, "FLOOD_WAIT_"),
         (420, "FLOOD_WAIT_X"),
         (420, "FLOOD_WAIT_-1"),
+        (420, "flood_wait_30"),
         (500, "SOMETHING_NEW"),
     ] {
         assert_eq!(
             RpcError::parse(code, message),
-            RpcError::Other {
+            RpcError {
                 code,
-                message: message.to_owned()
+                message: RpcMessage::Other(message.to_owned())
             }
         );
     }
@@ -51,8 +64,8 @@ fn rpc_errors_parse_by_name_and_number() {
 
 #[test]
 fn rpc_error_accessors_and_display() {
-    let flood = RpcError::FloodWait { seconds: 31 };
-    assert_eq!(flood.code(), 420);
+    let flood = RpcError::parse(420, "FLOOD_WAIT_31");
+    assert_eq!(flood.code, 420);
     assert_eq!(flood.name(), "FLOOD_WAIT_X");
     assert_eq!(
         flood.description(),
@@ -61,14 +74,25 @@ fn rpc_error_accessors_and_display() {
     assert_eq!(flood.kind(), Some(RpcErrorKind::FloodWait));
     assert_eq!(
         flood.to_string(),
-        "FLOOD_WAIT_31 (420): A wait of {seconds} seconds is required"
+        "FLOOD_WAIT_31 (420): A wait of 31 seconds is required"
     );
-    // The first code of the table.
-    assert_eq!(RpcError::ChannelPrivate.code(), 400);
+    // The code as received, even where the table gives another one first.
+    let private = RpcError::parse(406, "CHANNEL_PRIVATE");
+    assert_eq!(private.code, 406);
+    assert_eq!(RpcErrorKind::ChannelPrivate.codes(), [400, 406]);
+    assert_eq!(
+        private.to_string(),
+        "CHANNEL_PRIVATE (406): You haven't joined this channel/supergroup"
+    );
+    // A `%d` in the description is filled in too.
+    assert_eq!(
+        RpcError::parse(400, "FILE_REFERENCE_3_EXPIRED").to_string(),
+        "FILE_REFERENCE_3_EXPIRED (400): The file reference of the media file at index 3 in the passed media array expired"
+    );
     let other = RpcError::parse(500, "SOMETHING_NEW");
     assert_eq!(
-        (other.code(), other.name(), other.kind()),
-        (500, "SOMETHING_NEW", None)
+        (other.code, other.name(), other.kind(), other.description()),
+        (500, "SOMETHING_NEW", None, "")
     );
     assert_eq!(other.to_string(), "SOMETHING_NEW (500)");
     let as_error: &dyn std::error::Error = &flood;
@@ -88,7 +112,11 @@ fn functions_list_their_errors() {
         ]
     );
     let error = RpcError::parse(420, "FLOOD_WAIT_3");
-    assert!(InviteToChannel::ERRORS.contains(&error.kind().unwrap()));
+    assert!(
+        error
+            .kind()
+            .is_some_and(|kind| InviteToChannel::ERRORS.contains(&kind))
+    );
 }
 
 #[test]
@@ -250,7 +278,7 @@ fn bot_usability_agrees_with_the_table() {
 
 /// What the documentation of `testdata/docs` covers (the figures of the closing note).
 #[test]
-fn coverage_of_the_shared_documentation() {
+fn coverage_of_the_documentation() {
     let (model, applied) = documented_layer();
     println!(
         "constructors described: {} of {}; types: {} of {}; functions: {} of {}; stale entries: {}",
@@ -265,4 +293,67 @@ fn coverage_of_the_shared_documentation() {
     assert!(applied.functions_described * 10 > model.functions.len() * 8);
     assert_eq!(applied.stale, applied.warnings.len());
     assert!(model.rpc_errors.len() > 500);
+}
+
+/// The layer's typed errors are named from what tells them apart: no
+/// variant carries a counter, and the pairs of layer 230's tables come out
+/// as named here (with the field each number gets).
+#[test]
+fn layer_error_variants_say_what_distinguishes_them() {
+    let (model, _) = documented_layer();
+    let variants: Vec<&str> = model
+        .rpc_errors
+        .iter()
+        .map(|e| e.variant.as_str())
+        .collect();
+    // `Timeout2` beside `Timeout` (`AUTH_TOKEN_INVALID2` is a name of its own).
+    let counted: Vec<&str> = model
+        .rpc_errors
+        .iter()
+        .filter(|e| !e.name.ends_with(|c: char| c.is_ascii_digit()))
+        .map(|e| e.variant.as_str())
+        .filter(|v| {
+            let stem = v.trim_end_matches(|c: char| c.is_ascii_digit());
+            stem != *v && variants.contains(&stem)
+        })
+        .collect();
+    assert_eq!(counted, Vec::<&str>::new());
+    let variant = |name: &str| {
+        let e = model.rpc_errors.iter().find(|e| e.name == name);
+        let e = e.unwrap_or_else(|| panic!("{name} missing"));
+        (
+            e.variant.as_str(),
+            e.number.as_ref().map(|n| n.field.as_str()),
+        )
+    };
+    let expected = [
+        ("TIMEOUT", ("Timeout", None)),
+        ("Timeout", ("TimeoutCodeMinus503", None)),
+        ("FILE_REFERENCE_EXPIRED", ("FileReferenceExpired", None)),
+        (
+            "FILE_REFERENCE_X_EXPIRED",
+            ("FileReferenceExpiredWithIndex", Some("index")),
+        ),
+        (
+            "FILE_REFERENCE_X_EMPTY",
+            ("FileReferenceEmptyWithOffset", Some("offset")),
+        ),
+        (
+            "FILE_REFERENCE_X_INVALID",
+            ("FileReferenceInvalidWithIndex", Some("index")),
+        ),
+        ("ALLOW_PAYMENT_REQUIRED", ("AllowPaymentRequired", None)),
+        (
+            "ALLOW_PAYMENT_REQUIRED_X",
+            ("AllowPaymentRequiredWithStars", Some("stars")),
+        ),
+        ("FLOOD_WAIT_X", ("FloodWait", Some("seconds"))),
+        (
+            "PREMIUM_SUB_ACTIVE_UNTIL_X",
+            ("PremiumSubActiveUntil", Some("unixtime")),
+        ),
+    ];
+    for (name, want) in expected {
+        assert_eq!(variant(name), want, "{name}");
+    }
 }

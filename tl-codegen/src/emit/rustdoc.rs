@@ -100,10 +100,15 @@ pub fn function_sections(f: &Function, here: Here, cx: &Context<'_>) -> Vec<Stri
             " | Code | Type | Description |".to_owned(),
             " | ---- | ---- | ----------- |".to_owned(),
         ]);
+        let errors = link_path(here.root_item("errors"));
         for e in &f.errors {
-            // Names stay plain text: `ERRORS` links the typed variants, and a
-            // link per row would make the docs much larger to compile.
-            let name = format!("`{}`", e.name);
+            // A typed error links to its variant of `RpcMessage`.
+            let name = match &e.variant {
+                Some(variant) if cx.typed_errors() => {
+                    format!("[`{}`]({errors}::RpcMessage::{variant})", e.name)
+                }
+                _ => format!("`{}`", e.name),
+            };
             let description = e.description.as_deref().unwrap_or("");
             lines.push(format!(" | {} | {name} | {description} |", e.code));
         }

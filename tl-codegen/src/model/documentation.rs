@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use tl_parser::{Code, Diagnostic, Span};
 
 use super::{FieldModel, Model, NumberField, PossibleError, RpcErrorModel, names};
-use crate::docs::{Documentation, Entry, Usability, text};
+use crate::docs::{Documentation, Entry, ErrorInfo, Usability, text};
 use crate::error::{FileDiagnostic, one_line_each};
 
 /// What applying the documentation did.
@@ -183,33 +183,49 @@ impl Documentation {
 
 /// The typed RPC errors of the error tables, ordered by name.
 pub(super) fn rpc_errors(docs: &Documentation) -> Vec<RpcErrorModel> {
-    let infos: Vec<_> = docs.errors.values().collect();
-    let variants = names::error_variant_names(infos.iter().map(|i| i.name.as_str()));
-    infos
+    let numbers: Vec<(&ErrorInfo, Option<NumberField>)> = docs
+        .errors
+        .values()
+        .map(|info| (info, number_field(info)))
+        .collect();
+    let naming: Vec<names::ErrorNaming<'_>> = numbers
+        .iter()
+        .map(|(info, number)| names::ErrorNaming {
+            name: &info.name,
+            number_field: number.as_ref().map(|n| n.field.as_str()),
+            code: info.codes.first().copied().unwrap_or(400),
+        })
+        .collect();
+    let variants = names::error_variant_names(&naming);
+    numbers
         .into_iter()
         .zip(variants)
-        .map(|(info, variant)| {
-            let words: Vec<&str> = info.name.split('_').collect();
-            let number = words.iter().position(|w| *w == "X").map(|at| {
-                let prefix: String = words[..at].iter().map(|w| format!("{w}_")).collect();
-                let suffix: String = words[at + 1..].iter().map(|w| format!("_{w}")).collect();
-                NumberField {
-                    prefix,
-                    suffix,
-                    field: placeholder(&info.description)
-                        .map(|p| names::field_name(&p))
-                        .unwrap_or_else(|| "value".to_owned()),
-                }
-            });
-            RpcErrorModel {
-                name: info.name.clone(),
-                variant,
-                number,
-                codes: info.codes.clone(),
-                description: info.description.clone(),
-            }
+        .map(|((info, number), variant)| RpcErrorModel {
+            name: info.name.clone(),
+            variant,
+            number,
+            codes: info.codes.clone(),
+            description: info.description.clone(),
         })
         .collect()
+}
+
+/// Where the number of a name such as `FLOOD_WAIT_X` is, and the field
+/// that holds it.
+fn number_field(info: &ErrorInfo) -> Option<NumberField> {
+    let words: Vec<&str> = info.name.split('_').collect();
+    let at = words.iter().position(|w| *w == "X")?;
+    let prefix: String = words[..at].iter().map(|w| format!("{w}_")).collect();
+    let suffix: String = words[at + 1..].iter().map(|w| format!("_{w}")).collect();
+    let field = placeholder(&info.description)
+        .or_else(|| number_word(&info.description))
+        .map(|p| names::field_name(&p))
+        .unwrap_or_else(|| "value".to_owned());
+    Some(NumberField {
+        prefix,
+        suffix,
+        field,
+    })
 }
 
 /// The first `{name}` placeholder of a description.
@@ -219,4 +235,30 @@ fn placeholder(description: &str) -> Option<String> {
     let name = &description[start..start + len];
     (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         .then(|| name.to_owned())
+}
+
+/// What the first `%d` of a description counts, by the words around it: a
+/// unit of the next two words (`wait %d seconds` → `seconds`, `charges %d
+/// Telegram Stars` → `stars`), else a position the word before names
+/// (`at index %d` → `index`, `unixtime %d` → `unixtime`).
+fn number_word(description: &str) -> Option<String> {
+    const UNITS: [&str; 5] = ["seconds", "minutes", "hours", "days", "stars"];
+    const POSITIONS: [&str; 3] = ["index", "offset", "unixtime"];
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let (before, after) = description.split_once("%d")?;
+    let unit = after
+        .split_whitespace()
+        .take(2)
+        .map(word)
+        .find(|w| UNITS.contains(&w.as_str()));
+    unit.or_else(|| {
+        before
+            .split_whitespace()
+            .last()
+            .map(word)
+            .filter(|w| POSITIONS.contains(&w.as_str()))
+    })
 }

@@ -88,8 +88,8 @@ pub struct NumberField {
     pub prefix: String,
     /// The message text after it.
     pub suffix: String,
-    /// The variant's field name (from the description's `{placeholder}`,
-    /// else `value`).
+    /// The variant's field name: the description's `{placeholder}`, else
+    /// what its `%d` counts (`seconds`, `index`), else `value`.
     pub field: String,
 }
 

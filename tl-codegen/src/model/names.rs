@@ -63,27 +63,69 @@ pub fn type_name(segment: &str) -> String {
     }
 }
 
-/// The variant names of typed RPC errors, one per error name, in order:
-/// the name without its number placeholder in UpperCamelCase
-/// (`FLOOD_WAIT_X` → `FloodWait`), `Error` in front of one that starts with
-/// a digit (`2FA_CONFIRM_WAIT_X` → `Error2faConfirmWait`). `Other` is left
-/// for unknown errors; a name that would repeat an earlier one gets a number.
-pub fn error_variant_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+/// One known RPC error as [`error_variant_names`] sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorNaming<'a> {
+    /// The name as the tables spell it (`FILE_REFERENCE_X_EXPIRED`).
+    pub name: &'a str,
+    /// The field holding its number, for a name with one (`index`).
+    pub number_field: Option<&'a str>,
+    /// Its usual code.
+    pub code: i32,
+}
+
+/// The variant names of typed RPC errors, one per error, in order.
+///
+/// Each is the name without its number placeholder in UpperCamelCase
+/// (`FLOOD_WAIT_X` → `FloodWait`), with `Error` in front of one that starts
+/// with a digit (`2FA_CONFIRM_WAIT_X` → `Error2faConfirmWait`). Where two
+/// errors would share a name, what tells them apart is added to it:
+/// 1. the one with a number gets `With` and its field
+///    (`FILE_REFERENCE_EXPIRED` → `FileReferenceExpired`,
+///    `FILE_REFERENCE_X_EXPIRED` with field `index` →
+///    `FileReferenceExpiredWithIndex`);
+/// 2. one not spelled in upper case, as Telegram's names are, gets its
+///    code (`TIMEOUT` 500 → `Timeout`, `Timeout` -503 →
+///    `TimeoutCodeMinus503`).
+///
+/// `Other` is left for unknown errors. Should a name still repeat, it gets
+/// the first free number from 2 (no real table needs it).
+pub fn error_variant_names(errors: &[ErrorNaming<'_>]) -> Vec<String> {
+    let base = |e: &ErrorNaming<'_>| {
+        let words: Vec<&str> = e.name.split('_').filter(|w| *w != "X").collect();
+        let base = words.join("_").to_upper_camel_case();
+        if base.is_empty() {
+            "Unnamed".to_owned()
+        } else if base.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("Error{base}")
+        } else {
+            base
+        }
+    };
+    let bases: Vec<String> = errors.iter().map(base).collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::from([("Other", 1)]);
+    for b in &bases {
+        *count.entry(b).or_default() += 1;
+    }
     let mut taken: BTreeSet<String> = BTreeSet::from(["Other".to_owned()]);
-    names
-        .into_iter()
-        .map(|name| {
-            let words: Vec<&str> = name.split('_').filter(|w| *w != "X").collect();
-            let mut base = words.join("_").to_upper_camel_case();
-            if base.is_empty() {
-                base = "Unnamed".to_owned();
-            } else if base.starts_with(|c: char| c.is_ascii_digit()) {
-                base = format!("Error{base}");
+    errors
+        .iter()
+        .zip(&bases)
+        .map(|(e, b)| {
+            let mut name = b.clone();
+            if count[b.as_str()] > 1 {
+                if let Some(field) = e.number_field {
+                    name = format!("{name}With{}", field.to_upper_camel_case());
+                } else if e.name != e.name.to_ascii_uppercase() {
+                    let code = e.code.unsigned_abs();
+                    let sign = if e.code < 0 { "Minus" } else { "" };
+                    name = format!("{name}Code{sign}{code}");
+                }
             }
-            let mut candidate = base.clone();
+            let mut candidate = name.clone();
             let mut n = 2;
             while !taken.insert(candidate.clone()) {
-                candidate = format!("{base}{n}");
+                candidate = format!("{name}{n}");
                 n += 1;
             }
             candidate
@@ -402,14 +444,24 @@ pub(super) fn group_name(
 mod tests {
     #[test]
     fn error_variants() {
+        let e = |name, number_field, code| super::ErrorNaming {
+            name,
+            number_field,
+            code,
+        };
         assert_eq!(
-            super::error_variant_names([
-                "FLOOD_WAIT_X",
-                "2FA_CONFIRM_WAIT_X",
-                "FILE_PART_X_MISSING",
-                "Timedout",
-                "OTHER",
-                "FLOOD_WAIT",
+            super::error_variant_names(&[
+                e("FLOOD_WAIT_X", Some("seconds"), 420),
+                e("2FA_CONFIRM_WAIT_X", Some("seconds"), 420),
+                e("FILE_PART_X_MISSING", Some("which"), 400),
+                e("Timedout", None, 400),
+                e("OTHER", None, 400),
+                e("FILE_REFERENCE_EXPIRED", None, 400),
+                e("FILE_REFERENCE_X_EXPIRED", Some("index"), 400),
+                e("TIMEOUT", None, 500),
+                e("Timeout", None, -503),
+                e("SAME", None, 400),
+                e("SAME", None, 400),
             ]),
             [
                 "FloodWait",
@@ -417,7 +469,12 @@ mod tests {
                 "FilePartMissing",
                 "Timedout",
                 "Other2",
-                "FloodWait2"
+                "FileReferenceExpired",
+                "FileReferenceExpiredWithIndex",
+                "Timeout",
+                "TimeoutCodeMinus503",
+                "Same",
+                "Same2",
             ]
         );
     }
