@@ -6,7 +6,7 @@
 //!                     [--runtime-crate PATH] [--non-exhaustive] [-o OUT] FILE...
 //! tl-codegen docs [--dialect ...] [--docs FILE] [--usability FILE] [--errors FILE]
 //!                 -o DIR FILE...
-//! tl-codegen diff [--dialect ...] [--non-exhaustive] [--format text|markdown|json]
+//! tl-codegen diff [--dialect ...] [--non-exhaustive] [--format text|markdown|markdown-full|json]
 //!                 [--fail-on-breaking] [-o OUT] (OLD NEW | --old FILE... --new FILE...)
 //! ```
 //!

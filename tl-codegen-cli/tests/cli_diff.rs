@@ -31,7 +31,7 @@ fn differences_exit_1() {
     let out = run(&["diff", "--dialect", "telegram", &old, &new]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("      field `end` renamed to `stop` [breaking]\n"),
+        stdout(&out).contains("        field `end` renamed to `stop` [breaking]\n"),
         "{}",
         stdout(&out)
     );
@@ -73,13 +73,19 @@ fn several_files_per_side() {
     assert_eq!(added.status.code(), Some(1), "{}", stderr(&added));
     let report = stdout(&added);
     assert!(
-        report.contains("  + added type Extra (enums::Extra)\n"),
+        report.contains("    + added type Extra (enums::Extra)\n"),
         "{report}"
     );
     assert!(
-        report.contains("  + added constructor extra 0x12340001 (types::Extra)\n"),
+        report.contains("    + added constructor extra 0x12340001 (types::Extra)\n"),
         "{report}"
     );
+    // And the file read on one side only is warned about.
+    assert_eq!(
+        stderr(&added),
+        "warning: `extra.tl` is read on the new side only: everything it defines is reported as added (give it on both sides if it did not change)\n"
+    );
+    assert_eq!(stderr(&same), "");
 }
 
 #[test]
@@ -97,6 +103,19 @@ fn invalid_input_exits_2_with_located_diagnostics_of_both_sides() {
     assert!(err.contains("unknown type `Nope`"), "{err}");
     assert!(err.contains("old.tl:1:"), "{err}");
     assert!(err.contains("new.tl:1:"), "{err}");
+    // Each side says what failed; nothing was being generated.
+    assert!(
+        err.contains("error: cannot compare the schemas: the old side has 1 error\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: cannot compare the schemas: the new side has "),
+        "{err}"
+    );
+    assert!(!err.contains("could not generate code"), "{err}");
+    // The old side's diagnostics and verdict come before the new side's.
+    let old_verdict = err.find("the old side has").unwrap();
+    assert!(old_verdict < err.find("new.tl:1:").unwrap(), "{err}");
 }
 
 #[test]
@@ -104,7 +123,11 @@ fn unreadable_file_and_usage_errors_exit_2() {
     let (old, _) = pair("unchanged");
     let missing = run(&["diff", &old, "no/such/file.tl"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(stderr(&missing).contains("no/such/file.tl"));
+    assert!(
+        stderr(&missing).starts_with("error: cannot read the new side: no/such/file.tl: "),
+        "{}",
+        stderr(&missing)
+    );
     // One file alone, or positional files mixed with --old/--new.
     assert_eq!(run(&["diff", &old]).status.code(), Some(2));
     assert_eq!(
@@ -130,10 +153,62 @@ fn markdown_report() {
         md.starts_with("## TL schema: old schema → new schema\n\n"),
         "{md}"
     );
-    assert!(md.contains("\n### Breaking changes (3)\n\n"), "{md}");
     assert!(
-        md.contains("- **changed** constructor `coords` (`types::Coords`)\n  - renamed from `point` — **breaking**\n"),
+        md.contains("\n### Breaking changes (3)\n\n#### global (3)\n\n"),
         "{md}"
+    );
+    assert!(
+        md.contains("\n- changed constructor `coords`: renamed from `point`\n"),
+        "{md}"
+    );
+    let full = run(&["diff", "--format", "markdown-full", &old, &new]);
+    let full = stdout(&full);
+    assert!(
+        full.contains("\n#### global (3)\n\n- **changed** type `Point` (`enums::Point`)\n"),
+        "{full}"
+    );
+    assert!(
+        full.contains("- **changed** constructor `coords` (`types::Coords`)\n  - renamed from `point` — **breaking**\n"),
+        "{full}"
+    );
+}
+
+/// The default Markdown is a summary that fits a pull-request description
+/// (GitHub takes 65,536 characters; 222 → 230 listed in full was 70,827).
+#[test]
+fn markdown_of_a_real_upgrade_fits_a_pull_request() {
+    let dir = "testdata/schema/telegram";
+    let (old, new) = (format!("{dir}/api-222.tl"), format!("{dir}/api-230.tl"));
+    let summary = run(&["diff", "--format", "markdown", &old, &new]);
+    assert_eq!(summary.status.code(), Some(1), "{}", stderr(&summary));
+    let summary = stdout(&summary);
+    assert!(summary.len() < 65_536, "{} characters", summary.len());
+    assert!(
+        summary.starts_with("## TL schema: layer 222 → layer 230\n\n344 added"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("\n### Breaking changes (283)\n"),
+        "{summary}"
+    );
+    assert!(summary.contains("\n### Other changes ("), "{summary}");
+    let full = run(&["diff", "--format", "markdown-full", &old, &new]);
+    assert!(stdout(&full).len() > summary.len());
+}
+
+/// `--dialect` is detected per side, as the help says.
+#[test]
+fn help_says_how_the_dialect_is_chosen() {
+    let out = run(&["diff", "--help"]);
+    let help = stdout(&out);
+    assert!(
+        help.contains("when not given, detected from each side's files"),
+        "{help}"
+    );
+    assert!(help.contains("markdown-full"), "{help}");
+    assert!(
+        help.contains("Usage: tl-codegen diff [OPTIONS] [OLD] [NEW]\n"),
+        "{help}"
     );
 }
 
@@ -159,13 +234,15 @@ fn json_report_key_by_key() {
             "from_layer",
             "non_exhaustive",
             "removed",
-            "to_layer"
+            "to_layer",
+            "warnings"
         ]
     );
     // The keys in output order, as documented.
     let text = stdout(&out);
     let at = |key: &str| text.find(&format!("\"{key}\":")).unwrap();
     assert!(at("from_layer") < at("to_layer") && at("to_layer") < at("non_exhaustive"));
+    assert!(at("breaking") < at("warnings") && at("warnings") < at("counts"));
     assert!(at("counts") < at("added") && at("added") < at("removed"));
     assert!(at("removed") < at("changed"));
 
@@ -173,9 +250,10 @@ fn json_report_key_by_key() {
     assert_eq!(json["to_layer"], 2);
     assert_eq!(json["non_exhaustive"], false);
     assert_eq!(json["breaking"], true);
+    assert_eq!(json["warnings"], serde_json::json!([]));
     assert_eq!(
         json["counts"],
-        serde_json::json!({"added": 1, "removed": 0, "changed": 1, "breaking": 1, "wire_incompatible": 0})
+        serde_json::json!({"added": 1, "removed": 0, "changed": 0, "breaking": 1, "wire_incompatible": 0})
     );
     assert_eq!(
         json["added"],
@@ -184,30 +262,13 @@ fn json_report_key_by_key() {
             "kind": "constructor",
             "id": 0x1000_0003,
             "rust": "types::shape::Triangle",
-            "breaking": false,
-            "reason": null
+            "breaking": true,
+            "reason": "adds variant `enums::shape::Shape::Triangle` to an exhaustive enum"
         }])
     );
     assert_eq!(json["removed"], serde_json::json!([]));
-    assert_eq!(
-        json["changed"],
-        serde_json::json!([{
-            "name": "shape.Shape",
-            "kind": "type",
-            "old_id": null,
-            "id": null,
-            "rust": "enums::shape::Shape",
-            "breaking": true,
-            "wire_compatible": true,
-            "changes": [{
-                "change": "constructor_added",
-                "text": "constructor `shape.triangle` added",
-                "breaking": true,
-                "wire_compatible": true,
-                "name": "shape.triangle"
-            }]
-        }])
-    );
+    // The type is not also changed: its new constructor is listed once.
+    assert_eq!(json["changed"], serde_json::json!([]));
 }
 
 #[test]
@@ -236,7 +297,7 @@ fn output_flag_writes_the_report() {
     let out = run(&[
         "diff",
         "--format",
-        "markdown",
+        "markdown-full",
         "-o",
         target.path().to_str().unwrap(),
         &old,
@@ -248,5 +309,62 @@ fn output_flag_writes_the_report() {
     assert!(
         written.contains("- **changed** constructor `pong` (`types::Pong`)\n  - id 0x40000002 → 0x40000003 — wire\n"),
         "{written}"
+    );
+}
+
+#[test]
+fn json_change_keys_of_a_move_and_a_retyping() {
+    let (old, new) = pair("field_moved");
+    let out = run(&["diff", "--format", "json", &old, &new]);
+    let json: Value = serde_json::from_str(stdout(&out)).unwrap();
+    assert_eq!(
+        json["changed"][0]["changes"][0],
+        serde_json::json!({
+            "change": "field_moved",
+            "text": "field `first` moved from 1st to 2nd parameter",
+            "breaking": false,
+            "wire_compatible": false,
+            "field": "first",
+            "new": 2,
+            "old": 1
+        })
+    );
+    let (old, new) = pair("rust_type_kept");
+    let out = run(&["diff", "--format", "json", &old, &new]);
+    let json: Value = serde_json::from_str(stdout(&out)).unwrap();
+    let link = &json["changed"][0];
+    assert_eq!(link["name"], "channels.exportMessageLink");
+    assert_eq!(link["breaking"], false);
+    assert_eq!(
+        link["changes"][3],
+        serde_json::json!({
+            "change": "field_retyped",
+            "text": "field `grouped`: `Bool` → `true` (Rust type `bool` either way)",
+            "breaking": false,
+            "wire_compatible": false,
+            "field": "grouped",
+            "new": "true",
+            "old": "Bool",
+            "rust": {"new": "bool", "old": "bool"}
+        })
+    );
+}
+
+#[test]
+fn json_boxing_says_why() {
+    let (old, new) = pair("boxing");
+    let out = run(&["diff", "--format", "json", &old, &new]);
+    let json: Value = serde_json::from_str(stdout(&out)).unwrap();
+    assert_eq!(
+        json["changed"][0]["changes"][0],
+        serde_json::json!({
+            "change": "boxing",
+            "text": "variant `enums::Point::Point` now holds a `Box`: its fields take about 80 bytes, more than the 24 kept inline",
+            "breaking": true,
+            "wire_compatible": true,
+            "boxed": true,
+            "reason": "its fields take about 80 bytes, more than the 24 kept inline",
+            "variant": "enums::Point::Point"
+        })
     );
 }

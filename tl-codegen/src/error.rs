@@ -59,6 +59,8 @@ impl FileDiagnostic {
 pub struct SchemaError {
     sources: Vec<Source>,
     diagnostics: Vec<FileDiagnostic>,
+    /// What the errors stopped: `generate code`, `compare the schemas`.
+    stopped: &'static str,
 }
 
 impl SchemaError {
@@ -68,7 +70,14 @@ impl SchemaError {
         SchemaError {
             sources,
             diagnostics,
+            stopped: "generate code",
         }
+    }
+
+    /// The same errors, found while comparing two schemas ([`crate::Config::diff`]).
+    pub(crate) fn comparing(mut self) -> SchemaError {
+        self.stopped = "compare the schemas";
+        self
     }
 
     /// Both errors' problems, `other`'s files after this one's.
@@ -119,7 +128,8 @@ impl SchemaError {
     fn summary(&self) -> String {
         let errors = self.error_count();
         format!(
-            "could not generate code: {errors} error{} in the schema",
+            "could not {}: {errors} error{} in the schema",
+            self.stopped,
             if errors == 1 { "" } else { "s" }
         )
     }

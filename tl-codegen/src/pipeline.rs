@@ -95,7 +95,12 @@ impl Config {
                 &new.model,
                 self.non_exhaustive,
             )),
-            (Err(Error::Schema(a)), Err(Error::Schema(b))) => Err(Error::Schema(a.join(b))),
+            (Err(Error::Schema(a)), Err(Error::Schema(b))) => {
+                Err(Error::Schema(a.join(b).comparing()))
+            }
+            (Err(Error::Schema(e)), _) | (_, Err(Error::Schema(e))) => {
+                Err(Error::Schema(e.comparing()))
+            }
             (Err(e), _) | (_, Err(e)) => Err(e),
         }
     }

@@ -48,6 +48,7 @@ use serde::Serialize;
 use tl_codegen::Config;
 use tl_parser::{Checked, Diagnostic, Kind, check_detecting};
 
+use super::output::Stdout;
 use super::{Exit, SchemaArgs};
 
 /// Arguments of `tl-codegen check`.
@@ -78,6 +79,7 @@ pub fn run(args: &Args) -> Exit {
     args.schema.apply(&mut config);
     let chosen = config.chosen_dialect();
     let mut status = Exit::Success;
+    let mut stdout = Stdout::new();
     for path in &args.files {
         let name = path.display().to_string();
         let src = match std::fs::read_to_string(path) {
@@ -90,9 +92,13 @@ pub fn run(args: &Args) -> Exit {
         };
         let checked = check_detecting(&src, chosen);
         eprint!("{}", checked.render_all(&name, &src));
-        match args.format {
-            Format::Human => println!("{}", summary_line(&name, &checked)),
-            Format::Json => println!("{}", json_line(&name, &src, &checked)),
+        let line = match args.format {
+            Format::Human => summary_line(&name, &checked),
+            Format::Json => json_line(&name, &src, &checked),
+        };
+        if let Err(e) = stdout.line(&line) {
+            eprintln!("error: {e}");
+            return Exit::Failure;
         }
         if checked.has_errors() && status == Exit::Success {
             status = Exit::SchemaErrors;

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use tl_codegen::Config;
 
+use super::output::Stdout;
 use super::{DocsArgs, Exit, SchemaArgs, report};
 
 /// Arguments of `tl-codegen docs`.
@@ -57,7 +58,7 @@ pub fn run(args: &Args) -> Exit {
         .iter()
         .filter(|p| p.path.starts_with("ns/"))
         .count();
-    println!(
+    let line = format!(
         "{}: {} pages ({} methods, {} constructors, {} types, {namespaces} namespaces, the summary and the overview); described: {} of {} methods, {} of {} constructors, {} of {} types; {} stale documentation entries",
         args.output.display(),
         book.pages.len(),
@@ -72,5 +73,11 @@ pub fn run(args: &Args) -> Exit {
         model.types.len(),
         applied.stale
     );
-    Exit::Success
+    match Stdout::new().line(&line) {
+        Ok(()) => Exit::Success,
+        Err(e) => {
+            eprintln!("error: {e}");
+            Exit::Failure
+        }
+    }
 }

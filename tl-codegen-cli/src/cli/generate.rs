@@ -1,10 +1,10 @@
 //! `tl-codegen generate`: writes the Rust generated from TL schemas.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use tl_codegen::Config;
 
+use super::output::Stdout;
 use super::{ConfigFlags, Exit, Generation, SchemaArgs, report};
 
 /// Arguments of `tl-codegen generate`.
@@ -43,10 +43,7 @@ pub fn run(args: &Args) -> Exit {
     };
     let written = match &args.output {
         Some(path) => std::fs::write(path, code).map_err(|e| format!("{}: {e}", path.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(code.as_bytes())
-            .map_err(|e| format!("standard output: {e}")),
+        None => Stdout::new().write(&code),
     };
     match written {
         Ok(()) => Exit::Success,

@@ -13,6 +13,7 @@ pub mod check;
 pub mod diff;
 pub mod docs;
 pub mod generate;
+pub mod output;
 
 /// How a command ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,35 +3,51 @@
 //! [`diff`] compares two [`Model`]s (usually two layers of `api.tl`): it
 //! matches definitions by TL name, notices a constructor or function renamed
 //! with its id kept (and a type renamed with its constructors kept), and
-//! lists for each definition exactly what changed. Each change is classified
-//! twice:
+//! lists for each definition exactly what changed. Every definition is listed
+//! once, under its own name: a constructor added to (or removed from) a type
+//! is an added (removed) constructor whose reason names the variant it adds
+//! to (removes from) the type's enum, not also a change of the type. Each
+//! change is classified twice:
 //!
 //! - **Rust**: whether code that uses the generated types may stop compiling,
 //!   following the Rust API evolution rules (RFC 1105, the Cargo SemVer
 //!   reference): a new field breaks struct literals, a new variant breaks
 //!   exhaustive `match`es (unless the enums are `#[non_exhaustive]`, see
 //!   [`crate::Config::non_exhaustive`]), a removed or renamed item or a field
-//!   of another type breaks its users.
+//!   whose Rust type changed breaks its users. The classification looks at
+//!   the generated Rust, not at the TL text: `grouped:Bool` becoming
+//!   `grouped:flags.0?true` is a `bool` on both sides, so it breaks no Rust
+//!   code, although it changes the wire.
 //! - **Wire**: whether every value both versions can express is still encoded
 //!   the same way, so that a peer on the old layer decodes it. A new id, a new
 //!   field, a field on another flag bit are not; a renamed field is. Something
-//!   added is compatible (the old values are unchanged); something removed is
-//!   not (the old peer may still send it).
+//!   added is compatible (the old values are unchanged). Something removed is
+//!   counted apart ([`SchemaDiff::removed`]): the old peer may still send it.
 //!
 //! Rust names are compared too: a constructor added to a type can change the
 //! names the generator gives the type's other variants, which breaks code
 //! although their TL text did not change.
 //!
 //! [`Config::diff`](crate::Config::diff) reads and checks both sides;
-//! [`SchemaDiff`]'s `Display` is the text report and
-//! [`SchemaDiff::to_markdown`] the pull-request form.
+//! [`SchemaDiff`]'s `Display` is the full text report,
+//! [`SchemaDiff::to_markdown`] a summary for a pull-request description and
+//! [`SchemaDiff::to_markdown_full`] the full report in Markdown.
 
 mod compare;
+mod detail;
+mod fields;
+mod matching;
 mod render;
+mod rust_type;
+mod sources;
+mod types;
 
 use std::fmt;
 
-use crate::model::Model;
+pub use detail::{Detail, RustTypes};
+
+use crate::model::layout::Root;
+use crate::model::{Model, RustPath};
 
 /// Compares `old` with `new`. `non_exhaustive` says whether the generated
 /// enums are `#[non_exhaustive]` (new variants then break nothing).
@@ -57,6 +73,10 @@ pub struct SchemaDiff {
     /// Definitions both sides have (matched by name, or renamed with their
     /// id kept), with what changed.
     pub changed: Vec<Changed>,
+    /// What may make the comparison misleading, one sentence each: the two
+    /// sides read different sets of files (`mtproto.tl` given on one side
+    /// only), or detected different id rules. Empty when nothing is amiss.
+    pub warnings: Vec<String>,
 }
 
 impl SchemaDiff {
@@ -81,20 +101,34 @@ impl SchemaDiff {
             + self.changed.iter().filter(|c| c.breaking()).count()
     }
 
-    /// The number of entries whose values a peer on the old layer cannot
-    /// decode the same way.
+    /// The number of changed definitions whose values a peer on the old
+    /// layer cannot decode the same way. Removed definitions are not
+    /// counted here (see [`SchemaDiff::removed`]): nothing encodes them any
+    /// more, but a peer on the old layer may still send them.
     pub fn wire_incompatible_count(&self) -> usize {
-        self.removed.len() + self.changed.iter().filter(|c| !c.wire_compatible()).count()
+        self.changed.iter().filter(|c| !c.wire_compatible()).count()
     }
 
-    /// The report as Markdown, for a pull-request description.
+    /// A summary in Markdown that fits a pull-request description (GitHub
+    /// takes 65,536 characters): the counts, each breaking change grouped
+    /// by namespace, and the other changes counted per namespace. When even
+    /// the breaking changes do not fit, the namespaces that do not fit are
+    /// counted instead of listed. [`SchemaDiff::to_markdown_full`] lists
+    /// everything.
     pub fn to_markdown(&self) -> String {
-        render::markdown(self)
+        render::markdown_summary(self)
+    }
+
+    /// The full report in Markdown: the text report's content, grouped by
+    /// namespace, with headings. It can be longer than a pull-request
+    /// description takes.
+    pub fn to_markdown_full(&self) -> String {
+        render::markdown_full(self)
     }
 }
 
-/// The text report: one paragraph of counts, then the breaking changes, then
-/// the rest.
+/// The full text report: one paragraph of counts, then the breaking changes,
+/// then the rest, each grouped by namespace.
 impl fmt::Display for SchemaDiff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&render::text(self))
@@ -152,10 +186,12 @@ pub struct Item {
     /// The generated Rust item, e.g. `types::messages::Messages`.
     pub rust: String,
     /// Whether adding or removing it breaks Rust code that uses the generated
-    /// types (removing always does; adding does when it adds a variant to an
-    /// exhaustive `AnyFunction` or `AnyObject`).
+    /// types (removing always does; adding a constructor or a function does
+    /// when it adds a variant to an exhaustive enum: its type's, when the
+    /// type existed before, `AnyFunction`, or `AnyObject`).
     pub breaking: bool,
-    /// Why it breaks, when it does.
+    /// Why it breaks, when it does: the variants it adds or removes
+    /// (`adds variant `enums::InputMedia::StakeDice` to an exhaustive enum`).
     pub reason: Option<String>,
 }
 
@@ -174,7 +210,7 @@ pub struct Changed {
     /// The generated Rust item on the new side.
     pub rust: String,
     /// Every change, in a fixed order: renames, section, id, result, fields
-    /// in field order, constructors, Rust names.
+    /// in field order, Rust names, variants.
     pub changes: Vec<Change>,
 }
 
@@ -202,225 +238,25 @@ pub struct Change {
     pub wire_compatible: bool,
 }
 
-/// What changed. `Display` says it in one line; [`Detail::code`] names the
-/// kind for scripts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Detail {
-    /// The definition has a new TL name; its id (or, for a type, its set of
-    /// constructors) is the same.
-    Renamed {
-        /// The old TL name.
-        from: String,
-    },
-    /// A constructor became a function or the other way round.
-    Section {
-        /// The old kind.
-        from: ItemKind,
-    },
-    /// The constructor or function id.
-    Id {
-        /// The old id.
-        old: u32,
-        /// The new id.
-        new: u32,
-    },
-    /// The type a constructor builds, or the type a function returns.
-    Result {
-        /// The old type, as TL.
-        old: String,
-        /// The new type.
-        new: String,
-    },
-    /// A field that only the new side has.
-    FieldAdded {
-        /// Its TL name.
-        field: String,
-        /// Its type as written (`flags.3?Document`).
-        ty: String,
-    },
-    /// A field that only the old side has.
-    FieldRemoved {
-        /// Its TL name.
-        field: String,
-        /// Its type as written.
-        ty: String,
-    },
-    /// A field whose type changed (its flag condition aside).
-    FieldRetyped {
-        /// Its TL name.
-        field: String,
-        /// The old type.
-        old: String,
-        /// The new type.
-        new: String,
-    },
-    /// A field with a new name at the same place, with the same type.
-    FieldRenamed {
-        /// The old TL name.
-        old: String,
-        /// The new TL name.
-        new: String,
-    },
-    /// A conditional field now on another bit or flags word.
-    FieldFlagMoved {
-        /// Its TL name.
-        field: String,
-        /// The old condition (`flags.3`).
-        old: String,
-        /// The new one (`flags2.0`).
-        new: String,
-    },
-    /// A field that was always present and is now conditional.
-    FieldMadeOptional {
-        /// Its TL name.
-        field: String,
-        /// Its condition (`flags.3`).
-        flag: String,
-    },
-    /// A conditional field that is now always present.
-    FieldMadeRequired {
-        /// Its TL name.
-        field: String,
-        /// Its old condition.
-        flag: String,
-    },
-    /// A field at another position relative to the other fields.
-    FieldMoved {
-        /// Its TL name.
-        field: String,
-        /// Its new position among the fields (0-based).
-        position: usize,
-    },
-    /// A field now held, or no longer held, in the struct of fields that
-    /// share its flag bit.
-    FieldRegrouped {
-        /// Its TL name.
-        field: String,
-        /// The group field that held it (Rust name), if any.
-        old: Option<String>,
-        /// The group field that holds it now, if any.
-        new: Option<String>,
-    },
-    /// A constructor that the type has on the new side only.
-    ConstructorAdded {
-        /// The constructor's TL name.
-        name: String,
-    },
-    /// A constructor that the type has on the old side only.
-    ConstructorRemoved {
-        /// The constructor's TL name.
-        name: String,
-    },
-    /// A Rust name the generator chose differently although the TL did not
-    /// change (a struct's path, a variant, a field).
-    RustName {
-        /// Which name: `path`, `variant in enums::Chat`, `field x`, ...
-        what: String,
-        /// The old name.
-        old: String,
-        /// The new name.
-        new: String,
-    },
-    /// A unit variant that now holds its constructor's struct, or the other
-    /// way round (the constructor gained its first field, or lost its last).
-    Payload {
-        /// The variant's enum and name (`enums::Peer::Empty`).
-        variant: String,
-        /// Whether it is a unit variant on the new side.
-        unit: bool,
-    },
-    /// A variant's payload is now behind a `Box`, or no longer.
-    Boxing {
-        /// The variant's enum and name (`enums::Message::Message`).
-        variant: String,
-        /// Whether it is boxed on the new side.
-        boxed: bool,
-    },
+/// The Rust path of an item, e.g. `types::messages::Messages`.
+fn rust_path(kind: ItemKind, path: &RustPath) -> String {
+    let root = match kind {
+        ItemKind::Type => Root::Enums,
+        ItemKind::Constructor => Root::Types,
+        ItemKind::Function => Root::Functions,
+    };
+    root.path_text(path)
 }
 
-impl Detail {
-    /// A stable snake_case name for the kind of change (the `change` key of
-    /// `tl-codegen diff --format json`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Detail::Renamed { .. } => "renamed",
-            Detail::Section { .. } => "section",
-            Detail::Id { .. } => "id",
-            Detail::Result { .. } => "result",
-            Detail::FieldAdded { .. } => "field_added",
-            Detail::FieldRemoved { .. } => "field_removed",
-            Detail::FieldRetyped { .. } => "field_retyped",
-            Detail::FieldRenamed { .. } => "field_renamed",
-            Detail::FieldFlagMoved { .. } => "field_flag_moved",
-            Detail::FieldMadeOptional { .. } => "field_made_optional",
-            Detail::FieldMadeRequired { .. } => "field_made_required",
-            Detail::FieldMoved { .. } => "field_moved",
-            Detail::FieldRegrouped { .. } => "field_regrouped",
-            Detail::ConstructorAdded { .. } => "constructor_added",
-            Detail::ConstructorRemoved { .. } => "constructor_removed",
-            Detail::RustName { .. } => "rust_name",
-            Detail::Payload { .. } => "payload",
-            Detail::Boxing { .. } => "boxing",
-        }
+fn change(detail: Detail, breaking: bool, wire_compatible: bool) -> Change {
+    Change {
+        detail,
+        breaking,
+        wire_compatible,
     }
 }
 
-impl fmt::Display for Detail {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Detail::Renamed { from } => write!(f, "renamed from `{from}`"),
-            Detail::Section { from } => write!(f, "was a {from}"),
-            Detail::Id { old, new } => write!(f, "id {old:#010x} → {new:#010x}"),
-            Detail::Result { old, new } => write!(f, "result `{old}` → `{new}`"),
-            Detail::FieldAdded { field, ty } => write!(f, "field `{field}:{ty}` added"),
-            Detail::FieldRemoved { field, ty } => write!(f, "field `{field}:{ty}` removed"),
-            Detail::FieldRetyped { field, old, new } => {
-                write!(f, "field `{field}`: `{old}` → `{new}`")
-            }
-            Detail::FieldRenamed { old, new } => write!(f, "field `{old}` renamed to `{new}`"),
-            Detail::FieldFlagMoved { field, old, new } => {
-                write!(f, "field `{field}` moved from `{old}` to `{new}`")
-            }
-            Detail::FieldMadeOptional { field, flag } => {
-                write!(f, "field `{field}` made optional (`{flag}`)")
-            }
-            Detail::FieldMadeRequired { field, flag } => {
-                write!(f, "field `{field}` made required (was `{flag}`)")
-            }
-            Detail::FieldMoved { field, position } => {
-                write!(f, "field `{field}` moved to position {position}")
-            }
-            Detail::FieldRegrouped { field, old, new } => match (old, new) {
-                (_, Some(group)) => write!(
-                    f,
-                    "field `{field}` now shares its flag bit: held in `{group}`"
-                ),
-                (Some(group), None) => write!(
-                    f,
-                    "field `{field}` no longer shares its flag bit (was in `{group}`)"
-                ),
-                (None, None) => write!(f, "field `{field}` regrouped"),
-            },
-            Detail::ConstructorAdded { name } => write!(f, "constructor `{name}` added"),
-            Detail::ConstructorRemoved { name } => write!(f, "constructor `{name}` removed"),
-            Detail::RustName { what, old, new } => {
-                write!(f, "Rust name of {what}: `{old}` → `{new}`")
-            }
-            Detail::Payload { variant, unit } => {
-                if *unit {
-                    write!(f, "variant `{variant}` is now a unit variant")
-                } else {
-                    write!(f, "variant `{variant}` now holds its constructor's struct")
-                }
-            }
-            Detail::Boxing { variant, boxed } => {
-                if *boxed {
-                    write!(f, "variant `{variant}` now holds a `Box`")
-                } else {
-                    write!(f, "variant `{variant}` no longer holds a `Box`")
-                }
-            }
-        }
-    }
+/// A Rust name the generator chose differently: breaking, not a wire change.
+fn rust_name(what: String, old: String, new: String) -> Change {
+    change(Detail::RustName { what, old, new }, true, true)
 }

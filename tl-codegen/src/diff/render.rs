@@ -1,38 +1,82 @@
-//! The text and Markdown reports of a [`SchemaDiff`]: a paragraph of counts,
-//! then the breaking changes, then the rest.
+//! The reports of a [`SchemaDiff`]: a paragraph of counts, then the
+//! breaking changes, then the rest, each grouped by namespace. What the
+//! reports share is here; [`text`] and [`markdown`] spell them.
 
+mod markdown;
+mod text;
+
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{Change, Changed, Item, ItemKind, SchemaDiff};
+pub use markdown::{full as markdown_full, summary as markdown_summary};
+pub use text::text;
+
+use super::{Changed, Item, ItemKind, SchemaDiff};
 
 /// One entry of the report, whichever list it comes from.
+#[derive(Clone, Copy)]
 enum Entry<'d> {
     Added(&'d Item),
     Removed(&'d Item),
     Changed(&'d Changed),
 }
 
-impl Entry<'_> {
+impl<'d> Entry<'d> {
     fn breaking(&self) -> bool {
         match self {
             Entry::Added(i) | Entry::Removed(i) => i.breaking,
             Entry::Changed(c) => c.breaking(),
         }
     }
+
+    fn name(&self) -> &'d str {
+        match *self {
+            Entry::Added(i) | Entry::Removed(i) => &i.name,
+            Entry::Changed(c) => &c.name,
+        }
+    }
+
+    /// The TL namespace (`messages` for `messages.getHistory`), `""` for
+    /// none.
+    fn namespace(&self) -> &'d str {
+        self.name().rsplit_once('.').map_or("", |(ns, _)| ns)
+    }
 }
 
-/// The entries, breaking ones first, each group in kind and name order.
-fn entries(diff: &SchemaDiff) -> (Vec<Entry<'_>>, Vec<Entry<'_>>) {
+/// The label of a namespace: its name, or `global` for none.
+fn namespace_label(ns: &str) -> &str {
+    if ns.is_empty() { "global" } else { ns }
+}
+
+/// Entries by namespace (global first, then by name), each namespace's in
+/// the order removed, changed, added, then kind and name.
+type Grouped<'d> = BTreeMap<&'d str, Vec<Entry<'d>>>;
+
+/// The breaking entries and the others, each grouped by namespace.
+fn grouped(diff: &SchemaDiff) -> (Grouped<'_>, Grouped<'_>) {
     let all = diff
         .removed
         .iter()
         .map(Entry::Removed)
         .chain(diff.changed.iter().map(Entry::Changed))
         .chain(diff.added.iter().map(Entry::Added));
-    all.partition(Entry::breaking)
+    let (mut breaking, mut other) = (Grouped::new(), Grouped::new());
+    for entry in all {
+        let into = if entry.breaking() {
+            &mut breaking
+        } else {
+            &mut other
+        };
+        into.entry(entry.namespace()).or_default().push(entry);
+    }
+    (breaking, other)
 }
 
-/// `3 types, 1 constructor` (kinds with none are left out), or `none`.
+fn count(groups: &Grouped<'_>) -> usize {
+    groups.values().map(Vec::len).sum()
+}
+
+/// `3 types, 1 constructor` (kinds with none are left out).
 fn by_kind(kinds: impl Iterator<Item = ItemKind>) -> String {
     let mut counts = [0usize; 3];
     for kind in kinds {
@@ -71,7 +115,8 @@ fn title(diff: &SchemaDiff) -> String {
     )
 }
 
-/// The opening paragraph: counts, and what the marks mean.
+/// The opening paragraph: counts, what breaks Rust code, what changes the
+/// wire (changed definitions, and removed ones apart).
 fn summary(diff: &SchemaDiff) -> String {
     if diff.is_empty() {
         return "No differences.".to_owned();
@@ -95,31 +140,35 @@ fn summary(diff: &SchemaDiff) -> String {
     } else {
         "enums are exhaustive, so new variants break `match`es"
     };
+    let peer = side(diff.from_layer, "the old schema");
+    let wire = match diff.changed.len() {
+        0 => "0".to_owned(),
+        changed => format!(
+            "{} of the {changed} changed",
+            diff.wire_incompatible_count()
+        ),
+    };
     let _ = write!(
         out,
-        " Breaking for Rust code that uses the generated types: {} ({enums}). Encoded differently, so that a peer on {} cannot decode them: {}.",
+        " Breaking for Rust code that uses the generated types: {} ({enums}). Encoded differently, so that a peer on {peer} cannot decode them: {wire}.",
         diff.breaking_count(),
-        side(diff.from_layer, "the old schema"),
-        diff.wire_incompatible_count(),
     );
+    if !diff.removed.is_empty() {
+        let _ = write!(
+            out,
+            " Removed, which a peer on {peer} may still send: {}.",
+            diff.removed.len()
+        );
+    }
     out
 }
 
+/// ` 0x12345678`, or nothing for a type.
 fn id(id: Option<u32>) -> String {
     id.map(|id| format!(" {id:#010x}")).unwrap_or_default()
 }
 
-/// `[breaking, wire]`, `[wire]`, or nothing.
-fn marks(change: &Change) -> String {
-    match (change.breaking, change.wire_compatible) {
-        (true, false) => " [breaking, wire]".to_owned(),
-        (true, true) => " [breaking]".to_owned(),
-        (false, false) => " [wire]".to_owned(),
-        (false, true) => String::new(),
-    }
-}
-
-/// The changed item's head line: its ids when they changed or one when not.
+/// The changed item's ids: both when the id changed, one when not.
 fn changed_ids(c: &Changed) -> String {
     match (c.old_id, c.id) {
         (Some(old), Some(new)) if old != new => format!(" {old:#010x} → {new:#010x}"),
@@ -127,109 +176,11 @@ fn changed_ids(c: &Changed) -> String {
     }
 }
 
-/// The text report.
-pub fn text(diff: &SchemaDiff) -> String {
-    let mut out = format!("{}\n\n{}\n", title(diff), summary(diff));
-    let (breaking, other) = entries(diff);
-    for (heading, list) in [("Breaking changes", breaking), ("Other changes", other)] {
-        if list.is_empty() {
-            continue;
-        }
-        let _ = write!(out, "\n{heading} ({}):\n", list.len());
-        for entry in list {
-            match entry {
-                Entry::Added(i) | Entry::Removed(i) => {
-                    let sign = if matches!(entry, Entry::Added(_)) {
-                        "+ added"
-                    } else {
-                        "- removed"
-                    };
-                    let _ = write!(
-                        out,
-                        "  {sign} {} {}{} ({})",
-                        i.kind,
-                        i.name,
-                        id(i.id),
-                        i.rust
-                    );
-                    if let Some(reason) = &i.reason {
-                        let _ = write!(out, ": {reason}");
-                    }
-                    out.push('\n');
-                }
-                Entry::Changed(c) => {
-                    let _ = writeln!(
-                        out,
-                        "  ~ changed {} {}{} ({})",
-                        c.kind,
-                        c.name,
-                        changed_ids(c),
-                        c.rust
-                    );
-                    for change in &c.changes {
-                        let _ = writeln!(out, "      {}{}", change.detail, marks(change));
-                    }
-                }
-            }
-        }
+/// `added`, `removed` or `changed`.
+fn verb(entry: &Entry<'_>) -> &'static str {
+    match entry {
+        Entry::Added(_) => "added",
+        Entry::Removed(_) => "removed",
+        Entry::Changed(_) => "changed",
     }
-    if !diff.is_empty() {
-        out.push_str(
-            "\n[breaking]: breaks Rust code that uses the generated types. [wire]: values are encoded differently.\n",
-        );
-    }
-    out
-}
-
-/// The Markdown report.
-pub fn markdown(diff: &SchemaDiff) -> String {
-    let mut out = format!("## TL schema: {}\n\n{}\n", title(diff), summary(diff));
-    let (breaking, other) = entries(diff);
-    for (heading, list) in [("Breaking changes", breaking), ("Other changes", other)] {
-        if list.is_empty() {
-            continue;
-        }
-        let _ = write!(out, "\n### {heading} ({})\n\n", list.len());
-        for entry in list {
-            match entry {
-                Entry::Added(i) | Entry::Removed(i) => {
-                    let what = if matches!(entry, Entry::Added(_)) {
-                        "added"
-                    } else {
-                        "removed"
-                    };
-                    let _ = write!(
-                        out,
-                        "- **{what}** {} `{}`{} (`{}`)",
-                        i.kind,
-                        i.name,
-                        i.id.map(|id| format!(" `{id:#010x}`")).unwrap_or_default(),
-                        i.rust
-                    );
-                    if let Some(reason) = &i.reason {
-                        let _ = write!(out, ": {reason}");
-                    }
-                    out.push('\n');
-                }
-                Entry::Changed(c) => {
-                    let _ = writeln!(out, "- **changed** {} `{}` (`{}`)", c.kind, c.name, c.rust);
-                    for change in &c.changes {
-                        let tags = match (change.breaking, change.wire_compatible) {
-                            (true, false) => " — **breaking**, wire",
-                            (true, true) => " — **breaking**",
-                            (false, false) => " — wire",
-                            (false, true) => "",
-                        };
-                        let _ = writeln!(out, "  - {}{tags}", change.detail);
-                    }
-                }
-            }
-        }
-    }
-    if !diff.is_empty() {
-        out.push_str(
-            "\n_breaking_: breaks Rust code that uses the generated types. _wire_: values are encoded differently.\n",
-        );
-    }
-    out
 }

@@ -240,7 +240,7 @@ fn boxed_types(
                 Variant {
                     name,
                     constructor: i,
-                    boxed: !payload_is_small(c),
+                    boxed: !layout::Payload::of(c).is_inline(),
                     unit: !c.fields.iter().any(FieldModel::is_stored),
                 }
             })
@@ -329,28 +329,6 @@ fn declaration_text(def: &Definition, dialect: Dialect) -> String {
             1,
         )
     }
-}
-
-/// Whether a constructor's payload stays inline in its enum: only plain
-/// scalars, strings, bytes and vectors of those, at most 24 bytes in all.
-/// Everything else is boxed, which also breaks every type cycle through enums.
-fn payload_is_small(c: &Constructor) -> bool {
-    let mut size = 0;
-    for f in &c.fields {
-        match &f.kind {
-            FieldKind::Flags { keep_other_bits } => size += if *keep_other_bits { 4 } else { 0 },
-            FieldKind::Count { .. } => {}
-            FieldKind::Group { .. } => return false,
-            FieldKind::TrueFlag(_) => size += 1,
-            FieldKind::Value { ty, flag } => {
-                if !ty.is_flat() {
-                    return false;
-                }
-                size += ty.estimated_size() + if flag.is_some() { 8 } else { 0 };
-            }
-        }
-    }
-    size <= 24
 }
 
 /// The largest fixed repetition (`K*[ ... ]`) generated as an array.

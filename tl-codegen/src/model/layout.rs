@@ -3,7 +3,7 @@
 //! spells these as tokens, the book and `diff` as text; none of them decides
 //! a module name or a type mapping of its own.
 
-use super::{RustPath, WireType};
+use super::{Constructor, FieldKind, FieldModel, RustPath, WireType};
 
 /// The three top-level modules items live in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,6 +41,55 @@ impl Root {
 pub const ANY_OBJECT: &str = "AnyObject";
 /// The enum over every function.
 pub const ANY_FUNCTION: &str = "AnyFunction";
+
+/// The most bytes a constructor's plain payload may take and stay inline
+/// in its enum's variant.
+pub const INLINE_BYTES: usize = 24;
+
+/// What decides whether a constructor's payload stays inline in its enum's
+/// variant or is boxed ([`Payload::is_inline`]). Boxing everything that is
+/// not plain also breaks every type cycle through enums.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Payload<'a> {
+    /// The first field that is not plain: only numbers, strings, bytes and
+    /// vectors of those are.
+    NotPlain(&'a FieldModel),
+    /// The first field holding fields that share a flag bit (a struct).
+    Group(&'a FieldModel),
+    /// Plain fields only, taking about this many bytes.
+    Plain(usize),
+}
+
+impl<'a> Payload<'a> {
+    /// The payload of `c`.
+    pub fn of(c: &'a Constructor) -> Self {
+        let mut size = 0;
+        for f in &c.fields {
+            match &f.kind {
+                FieldKind::Flags { keep_other_bits } => {
+                    size += if *keep_other_bits { 4 } else { 0 }
+                }
+                FieldKind::Count { .. } => {}
+                FieldKind::Group { .. } => return Payload::Group(f),
+                FieldKind::TrueFlag(_) => size += 1,
+                FieldKind::Value { ty, flag } => {
+                    if !ty.is_flat() {
+                        return Payload::NotPlain(f);
+                    }
+                    size += ty.estimated_size() + if flag.is_some() { 8 } else { 0 };
+                }
+            }
+        }
+        Payload::Plain(size)
+    }
+
+    /// Whether the payload stays inline: plain, and at most
+    /// [`INLINE_BYTES`].
+    pub fn is_inline(self) -> bool {
+        matches!(self, Payload::Plain(size) if size <= INLINE_BYTES)
+    }
+}
 
 /// The Rust type that holds a value of a wire type, as emission and the
 /// book both spell it.
@@ -105,9 +154,17 @@ impl RustType {
         }
     }
 
-    /// The type as text, with generated items below `root` (`tl`) and
-    /// runtime items below `runtime` (`tl_runtime`).
+    /// The type as text, with generated items below `root` (`tl`; `""`
+    /// for paths from the output's root, `enums::Peer`) and runtime items
+    /// below `runtime` (`tl_runtime`).
     pub fn text(&self, root: &str, runtime: &str) -> String {
+        let below_root = |path: String| {
+            if root.is_empty() {
+                path
+            } else {
+                format!("{root}::{path}")
+            }
+        };
         match self {
             RustType::Primitive(name) => (*name).to_owned(),
             RustType::ByteArray(len) => format!("[u8; {len}]"),
@@ -117,8 +174,8 @@ impl RustType {
             RustType::Vec(elem) => format!("Vec<{}>", elem.text(root, runtime)),
             RustType::Option(inner) => format!("Option<{}>", inner.text(root, runtime)),
             RustType::Array(elem, len) => format!("[{}; {len}]", elem.text(root, runtime)),
-            RustType::Item(module, path) => format!("{root}::{}", module.path_text(path)),
-            RustType::RootItem(name) => format!("{root}::{name}"),
+            RustType::Item(module, path) => below_root(module.path_text(path)),
+            RustType::RootItem(name) => below_root((*name).to_owned()),
             RustType::Generic(name) => name.clone(),
         }
     }
@@ -169,6 +226,15 @@ mod tests {
         assert_eq!(
             RustType::of(&WireType::AnyObject, false).text("tl", "rt"),
             "tl::AnyObject"
+        );
+        // From the output's root, as `diff` names types.
+        assert_eq!(
+            RustType::of(&vector_of_users, false).text("", "tl_runtime"),
+            "Vec<enums::User>"
+        );
+        assert_eq!(
+            RustType::of(&WireType::AnyObject, false).text("", "rt"),
+            "AnyObject"
         );
     }
 }
