@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use tdlib_json::client::Client;
+use tdlib_json::client::{self, Client};
 use tdlib_json::ffi::Tdjson;
 use tdlib_json::td_api::{AnyObject, enums, functions};
 use tl_runtime::json::with_extra;
@@ -45,22 +45,10 @@ fn run() -> Result<(), Box<dyn Error>> {
     client.send(
         id,
         &with_extra(
-            &functions::SetTdlibParameters {
-                use_test_dc: true,
-                database_directory: database.to_string_lossy().into_owned(),
-                files_directory: String::new(),
-                database_encryption_key: Vec::new(),
-                use_file_database: false,
-                use_chat_info_database: false,
-                use_message_database: false,
-                use_secret_chats: false,
-                api_id: 94575,
-                api_hash: "a3406de8d171bb422bb6ddf3bbd800e2".into(),
-                system_language_code: "en".into(),
-                device_model: "tdlib-json capture".into(),
-                system_version: String::new(),
-                application_version: "0.1".into(),
-            },
+            &client::offline_parameters(
+                database.to_string_lossy().into_owned(),
+                "tdlib-json capture",
+            ),
             "params",
         ),
     )?;

@@ -37,7 +37,7 @@ use tl_runtime::RemoteCall;
 use tl_runtime::json::{self, Outcome, Received, Request, TaggedUnion};
 
 use crate::ffi::{InteriorNul, Tdjson};
-use crate::td_api::{AnyObject, types};
+use crate::td_api::{AnyObject, functions, types};
 
 /// What TDLib answers to a request `F`: the object `F` asks for
 /// ([`Outcome::Ok`], of `F`'s return type), or TDLib's `error` object
@@ -81,6 +81,34 @@ pub enum Error {
         #[source]
         source: json::Error,
     },
+}
+
+/// `setTdlibParameters` for a client that needs no network: the test DC,
+/// no file, chat or message database, the database in
+/// `database_directory`, and the `api_id`/`api_hash` TDLib's own examples
+/// use. Such a client gets as far as `authorizationStateWaitPhoneNumber`
+/// and answers local queries (`getCountries`, `getOption`, the `test*`
+/// methods) there.
+pub fn offline_parameters(
+    database_directory: String,
+    device_model: &str,
+) -> functions::SetTdlibParameters {
+    functions::SetTdlibParameters {
+        use_test_dc: true,
+        database_directory,
+        files_directory: String::new(),
+        database_encryption_key: Vec::new(),
+        use_file_database: false,
+        use_chat_info_database: false,
+        use_message_database: false,
+        use_secret_chats: false,
+        api_id: 94575,
+        api_hash: "a3406de8d171bb422bb6ddf3bbd800e2".into(),
+        system_language_code: "en".into(),
+        device_model: device_model.into(),
+        system_version: String::new(),
+        application_version: "0.1".into(),
+    }
 }
 
 /// Reads TDLib's JSON `text` as a `T` (any generated type, or an envelope

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde_json::{Value, json};
-use tdlib_json::client::{Answer, Client, Reply, read_answer};
+use tdlib_json::client::{Answer, Client, Reply, offline_parameters, read_answer};
 use tdlib_json::td_api::{AnyObject, enums, functions, types};
 use tl_runtime::json::{Outcome, Received, TaggedUnion, with_extra};
 use tl_runtime::{Identifiable, RemoteCall};
@@ -781,22 +781,7 @@ fn a_client_without_network_echoes_every_wire_kind_and_closes() {
     // needed to get to authorizationStateWaitPhoneNumber.
     let params = json!("params");
     session.send(
-        &functions::SetTdlibParameters {
-            use_test_dc: true,
-            database_directory: database.file("db"),
-            files_directory: String::new(),
-            database_encryption_key: Vec::new(),
-            use_file_database: false,
-            use_chat_info_database: false,
-            use_message_database: false,
-            use_secret_chats: false,
-            api_id: 94575,
-            api_hash: "a3406de8d171bb422bb6ddf3bbd800e2".into(),
-            system_language_code: "en".into(),
-            device_model: "tdlib-json test".into(),
-            system_version: String::new(),
-            application_version: "0.1".into(),
-        },
+        &offline_parameters(database.file("db"), "tdlib-json test"),
         params.clone(),
     );
     let key = params.to_string();
