@@ -432,3 +432,51 @@ fn try_from_gives_the_struct_or_the_enum_back() {
     let one: Result<types::Pong, enums::Pong> = enums::Pong::from(pong.clone()).try_into();
     assert_eq!(one, Ok(pong));
 }
+
+/// `--serde` with a fixed repetition longer than serde's array impls take
+/// (`40*[ int ]`): a JSON array of exactly 40 values, both ways; any other
+/// length is an error that says what it expected. In TDLib's JSON too.
+#[test]
+fn long_arrays_go_through_serde() {
+    use tests::fixtures::serde_long_array::types::big::{Block, Rows, RowsItemsRow};
+    let block = Block {
+        items: std::array::from_fn(|i| i as i32),
+        tail: -1,
+    };
+    let text = serde_json::to_string(&block).unwrap();
+    let numbers: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+    assert_eq!(
+        text,
+        format!(r#"{{"items":[{}],"tail":-1}}"#, numbers.join(","))
+    );
+    assert_eq!(serde_json::from_str::<Block>(&text).unwrap(), block);
+    let short = r#"{"items":[1,2,3],"tail":0}"#;
+    assert_eq!(
+        serde_json::from_str::<Block>(short)
+            .unwrap_err()
+            .to_string(),
+        "invalid length 3, expected an array of 40 values at line 1 column 16"
+    );
+    let rows = Rows {
+        items: std::array::from_fn(|i| RowsItemsRow { a: i as i32, b: 7 }),
+    };
+    let text = serde_json::to_string(&rows).unwrap();
+    assert!(
+        text.starts_with(r#"{"items":[{"a":0,"b":7},{"a":1,"b":7},"#),
+        "{text}"
+    );
+    assert_eq!(serde_json::from_str::<Rows>(&text).unwrap(), rows);
+
+    use tests::fixtures::serde_long_array_tdlib::types::big::Block as TdBlock;
+    let block = TdBlock {
+        items: [5; 40],
+        tail: 9,
+    };
+    let text = tl_runtime::json::to_string(&block).unwrap();
+    let fives = vec!["5"; 40].join(",");
+    assert_eq!(
+        text,
+        format!(r#"{{"@type":"big.block","items":[{fives}],"tail":"9"}}"#)
+    );
+    assert_eq!(tl_runtime::json::from_str::<TdBlock>(&text).unwrap(), block);
+}

@@ -30,7 +30,8 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
                     quote!(#option<#ty>)
                 }
             };
-            let serde = super::tdjson::field_attrs(f, cx);
+            let serde = super::long_arrays::field_attr(f, here, cx)
+                .unwrap_or_else(|| super::tdjson::field_attrs(f, cx));
             quote! {
                 #(#[doc = #doc])*
                 #serde

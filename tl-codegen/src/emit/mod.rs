@@ -4,6 +4,7 @@
 mod enums;
 mod errors;
 mod fields;
+mod long_arrays;
 mod paths;
 mod plain;
 mod rustdoc;
@@ -226,6 +227,7 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
     let any_function = enums::any_function(model, &cx);
     let any_object = enums::any_object(model, &cx);
     let rpc_errors = errors::errors_module(model);
+    let long_arrays = long_arrays::helper_module(model, &cx);
     let tokens = quote! {
         #imports
 
@@ -244,6 +246,8 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
         #any_object
 
         #rpc_errors
+
+        #long_arrays
     };
     format(tokens, config)
 }
