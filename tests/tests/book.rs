@@ -37,6 +37,7 @@ fn fixture_pages() {
         "type/Updates.md",
         "ns/channels.md",
         "SUMMARY.md",
+        "errors.md",
     ] {
         let page = book.page(path).unwrap_or_else(|| panic!("{path} missing"));
         insta::assert_snapshot!(format!("book_{}", path.replace(['/', '.'], "_")), page.text);
@@ -113,10 +114,11 @@ fn invite_to_channel_page_carries_every_error() {
         .as_array()
         .unwrap();
     for error in listed {
+        let name = error["type"].as_str().unwrap().replace("%d", "X");
         let row = format!(
-            "| {} | {} | {} |",
+            "| {} | [{}](../errors.md#{name}) | {} |",
             error["code"],
-            error["type"].as_str().unwrap().replace('_', "\\_"),
+            name.replace('_', "\\_"),
             error["description"].as_str().unwrap()
         );
         assert!(errors.contains(&row), "missing `{row}`");
@@ -220,4 +222,56 @@ fn upload(album: tl::enums::shared::Album) -> tl::functions::shared::Upload {
 }
 "
     );
+}
+
+/// The errors page lists every error of the tables once, with its variant
+/// and the methods that return it; every error a method page lists links to
+/// a row of it.
+#[test]
+fn every_error_link_lands_on_the_errors_page() {
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
+    let config = documented(&data.join("docs"), "api-docs-223.json");
+    let model = config
+        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+        .unwrap();
+    let book = config.book(&model);
+    let errors = &book.page("errors.md").unwrap().text;
+    let anchors: BTreeSet<&str> = errors
+        .split("<a id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(anchors.len() >= model.rpc_errors.len(), "{}", anchors.len());
+    let flood = errors
+        .lines()
+        .find(|l| l.starts_with("| <a id=\"FLOOD_WAIT_X\"></a>"))
+        .unwrap();
+    assert!(
+        flood.starts_with(
+            "| <a id=\"FLOOD_WAIT_X\"></a>FLOOD\\_WAIT\\_X | 420 | `RpcMessage::FloodWait { seconds }` |"
+        ),
+        "{flood}"
+    );
+    let stars = errors
+        .lines()
+        .find(|l| l.starts_with("| <a id=\"ALLOW_PAYMENT_REQUIRED_X\"></a>"))
+        .unwrap();
+    assert!(
+        stars.contains("`RpcMessage::AllowPaymentRequiredWithStars { stars }`"),
+        "{stars}"
+    );
+    assert!(
+        stars.contains("[messages.sendMessage](method/messages.sendMessage.md)"),
+        "{stars}"
+    );
+    let mut links = 0;
+    for page in book.pages.iter().filter(|p| p.path.starts_with("method/")) {
+        for rest in page.text.split("](../errors.md#").skip(1) {
+            let anchor = rest.split(')').next().unwrap();
+            assert!(anchors.contains(anchor), "{}: #{anchor}", page.path);
+            links += 1;
+        }
+    }
+    assert!(links > 1000, "{links} error links");
 }

@@ -29,7 +29,7 @@ fn docs_writes_a_book_and_reports_coverage() {
     assert_eq!(
         stdout(&out),
         format!(
-            "{dir}: 16 pages (3 methods, 4 constructors, 3 types, 4 namespaces, the summary and the overview); described: 2 of 3 methods, 2 of 4 constructors, 1 of 3 types; 3 stale documentation entries\n"
+            "{dir}: 17 pages (3 methods, 4 constructors, 3 types, 4 namespaces, the errors, the summary and the overview); described: 2 of 3 methods, 2 of 4 constructors, 1 of 3 types; 3 stale documentation entries\n"
         )
     );
     // One warning per stale entry, located.

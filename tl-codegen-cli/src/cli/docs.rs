@@ -58,8 +58,13 @@ pub fn run(args: &Args) -> Exit {
         .iter()
         .filter(|p| p.path.starts_with("ns/"))
         .count();
+    let errors = if book.page("errors.md").is_some() {
+        ", the errors"
+    } else {
+        ""
+    };
     let line = format!(
-        "{}: {} pages ({} methods, {} constructors, {} types, {namespaces} namespaces, the summary and the overview); described: {} of {} methods, {} of {} constructors, {} of {} types; {} stale documentation entries",
+        "{}: {} pages ({} methods, {} constructors, {} types, {namespaces} namespaces{errors}, the summary and the overview); described: {} of {} methods, {} of {} constructors, {} of {} types; {} stale documentation entries",
         args.output.display(),
         book.pages.len(),
         model.functions.len(),
