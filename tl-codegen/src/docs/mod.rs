@@ -160,6 +160,34 @@ impl Documentation {
     pub fn method(&self, name: &str) -> Option<(&str, &Entry)> {
         lookup(&self.methods, name)
     }
+
+    /// The usability row of method `name`; else the row whose name differs
+    /// only in underscores and letter case, when exactly one does: the
+    /// tables spell MTProto's `req_pq` and `req_DH_params` as `reqPq` and
+    /// `reqDHParams`.
+    pub fn usability_row(&self, name: &str) -> Option<(&str, &UsabilityRow)> {
+        if let Some((k, row)) = self.usability.get_key_value(name) {
+            return Some((k, row));
+        }
+        let folded = fold_spelling(name);
+        let mut found = self
+            .usability
+            .iter()
+            .filter(|(k, _)| fold_spelling(k) == folded);
+        match (found.next(), found.next()) {
+            (Some((k, row)), None) => Some((k, row)),
+            _ => None,
+        }
+    }
+}
+
+/// A method name without underscores, in lower case (`req_DH_params` and
+/// `reqDHParams` are both `reqdhparams`).
+fn fold_spelling(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// `name`'s entry; else the entry whose name differs only in the case of
@@ -191,4 +219,36 @@ fn lookup<'d>(map: &'d BTreeMap<String, Entry>, name: &str) -> Option<(&'d str, 
         map.get_key_value(&candidate.join("."))
             .map(|(k, e)| (k.as_str(), e))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(names: &[&str]) -> Documentation {
+        let mut docs = Documentation::default();
+        for name in names {
+            docs.usability.insert(
+                (*name).to_owned(),
+                UsabilityRow {
+                    usability: Usability::Both,
+                    errors: Vec::new(),
+                },
+            );
+        }
+        docs
+    }
+
+    #[test]
+    fn usability_rows_match_across_spellings() {
+        let docs = table(&["reqPq", "reqDHParams", "messages.sendMessage", "a_b", "aB"]);
+        let key = |name| docs.usability_row(name).map(|(k, _)| k);
+        assert_eq!(key("messages.sendMessage"), Some("messages.sendMessage"));
+        assert_eq!(key("req_pq"), Some("reqPq"));
+        assert_eq!(key("req_DH_params"), Some("reqDHParams"));
+        assert_eq!(key("req_pq_multi"), None);
+        // Two rows fold to the same name: neither is taken for a third.
+        assert_eq!(key("a_B"), None);
+        assert_eq!(key("a_b"), Some("a_b"));
+    }
 }

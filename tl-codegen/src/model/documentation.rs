@@ -101,10 +101,11 @@ impl Documentation {
                     .collect();
             }
             if self.has_usability {
-                let row = self.usability.get(&f.tl_name);
-                if row.is_some() {
-                    used.insert(("usability", f.tl_name.clone()));
+                let found = self.usability_row(&f.tl_name);
+                if let Some((key, _)) = found {
+                    used.insert(("usability", key.to_owned()));
                 }
+                let row = found.map(|(_, row)| row);
                 f.usability = Some(row.map_or(Usability::Unknown, |r| r.usability));
                 // Errors the table lists that the documentation file does not.
                 for name in row.map(|r| r.errors.as_slice()).unwrap_or_default() {
