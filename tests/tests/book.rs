@@ -275,3 +275,26 @@ fn every_error_link_lands_on_the_errors_page() {
     }
     assert!(links > 1000, "{links} error links");
 }
+
+/// The example of `invokeWithLayer` passes the generated `LAYER` (the
+/// layer the schema states), and reads "an `invokeWithLayer`".
+#[test]
+fn examples_use_the_layer_and_the_right_article() {
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
+    let config = Config::new();
+    let model = config
+        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+        .unwrap();
+    let book = config.book(&model);
+    let page = &book.page("method/invokeWithLayer.md").unwrap().text;
+    assert!(
+        page.contains(
+            "/// Builds an `invokeWithLayer` request (`tl` is where the generated code lives).\n"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("        layer: tl::LAYER,\n"), "{page}");
+    let page = &book.page("method/messages.sendMessage.md").unwrap().text;
+    assert!(page.contains("/// Builds a `messages.sendMessage` request"));
+}

@@ -378,7 +378,7 @@ impl<'m> Writer<'m> {
         let _ = write!(
             text,
             "## Example\n\n```rust\n{}```\n",
-            example(f, self.zero_copy)
+            example(f, self.zero_copy, self.model.layer.is_some())
         );
         text.push_str(&self.fields_table(&f.fields, "Parameters"));
         let _ = write!(text, "\n## Result\n\n{}\n", self.type_markdown(&f.returns));
@@ -516,9 +516,10 @@ fn literal(ty: &WireType, zero_copy: bool) -> Option<&'static str> {
     })
 }
 
-/// A Rust function that builds the request with the generated types: simple
-/// values written in, the others taken as arguments.
-fn example(f: &Function, zero_copy: bool) -> String {
+/// The Rust example of a method page: a function that builds the request,
+/// with a literal for each field that has one (`layer` is the generated
+/// `LAYER` when the schema states its layer) and a parameter for the rest.
+fn example(f: &Function, zero_copy: bool, has_layer: bool) -> String {
     let mut args = Vec::new();
     let mut inits = Vec::new();
     for field in f.fields.iter().filter(|x| x.is_stored()) {
@@ -527,6 +528,10 @@ fn example(f: &Function, zero_copy: bool) -> String {
             FieldKind::TrueFlag(_) => "false".to_owned(),
             FieldKind::Flags { .. } | FieldKind::Count { .. } => "0".to_owned(),
             FieldKind::Group { .. } | FieldKind::Value { flag: Some(_), .. } => "None".to_owned(),
+            FieldKind::Value {
+                ty: WireType::Int,
+                flag: None,
+            } if has_layer && field.tl_name == "layer" => "tl::LAYER".to_owned(),
             FieldKind::Value { ty, flag: None } => match literal(ty, zero_copy) {
                 Some(literal) => literal.to_owned(),
                 None => {
@@ -550,8 +555,16 @@ fn example(f: &Function, zero_copy: bool) -> String {
     } else {
         format!("    {path} {{\n{}\n    }}\n", inits.join("\n"))
     };
+    let article = if f
+        .tl_name
+        .starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U'])
+    {
+        "an"
+    } else {
+        "a"
+    };
     format!(
-        "/// Builds a `{}` request (`tl` is where the generated code lives).\nfn {fn_name}{generic}({}) -> {path}{generic} {{\n{body}}}\n",
+        "/// Builds {article} `{}` request (`tl` is where the generated code lives).\nfn {fn_name}{generic}({}) -> {path}{generic} {{\n{body}}}\n",
         f.tl_name,
         args.join(", ")
     )
