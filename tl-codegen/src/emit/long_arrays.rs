@@ -37,7 +37,7 @@ pub fn field_attr(f: &FieldModel, here: Here, cx: &Context<'_>) -> Option<TokenS
     if !long_array(f) {
         return None;
     }
-    let with = here.root_item(MODULE).to_string().replace(' ', "");
+    let with = super::rustdoc::link_path(here.root_item(MODULE));
     let tl_name = &f.tl_name;
     let rename = (cx.tdlib_json() && f.rust_name.trim_start_matches("r#") != tl_name)
         .then(|| quote!(rename = #tl_name,));

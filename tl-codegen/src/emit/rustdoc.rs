@@ -7,8 +7,9 @@ use super::Context;
 use super::paths::{Here, Root, rust_type};
 use crate::model::{BoxedType, Function, Model, WireType};
 
-/// A path as text for an intra-doc link (`super::super::enums::User`).
-fn link_path(tokens: proc_macro2::TokenStream) -> String {
+/// A path as text, for an intra-doc link or an attribute's string
+/// (`super::super::enums::User`).
+pub(super) fn link_path(tokens: proc_macro2::TokenStream) -> String {
     tokens.to_string().replace(' ', "")
 }
 
