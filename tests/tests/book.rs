@@ -298,3 +298,26 @@ fn examples_use_the_layer_and_the_right_article() {
     let page = &book.page("method/messages.sendMessage.md").unwrap().text;
     assert!(page.contains("/// Builds a `messages.sendMessage` request"));
 }
+
+/// No page of layer 230's book keeps the stray periods some descriptions
+/// of the documentation file end with (`paid messages.  .`, `%d .`).
+#[test]
+fn no_stray_periods() {
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
+    let config = documented(&data.join("docs"), "api-docs-223.json");
+    let model = config
+        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+        .unwrap();
+    let book = config.book(&model);
+    let mut stray = Vec::new();
+    for page in &book.pages {
+        for line in page.text.lines() {
+            let line = line.trim_end_matches(" |").trim_end();
+            if line.ends_with(" .") || line.contains(". . ") || line.contains(".  . ") {
+                stray.push(format!("{}: {line}", page.path));
+            }
+        }
+    }
+    assert_eq!(stray, Vec::<String>::new());
+}

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::text::paragraphs;
+use super::text::{self, paragraphs};
 use super::{Documentation, DocumentedError, Entry, ErrorInfo, Place, Usability, UsabilityRow};
 use crate::error::{Error, Source};
 
@@ -161,7 +161,7 @@ fn error_info<'d>(
         .or_insert_with(|| ErrorInfo {
             name,
             codes: Vec::new(),
-            description: description.to_owned(),
+            description: text::tidy_end(description.trim()),
         })
 }
 
@@ -246,7 +246,7 @@ pub fn error_table(docs: &mut Documentation, path: &Path) -> Result<(), Error> {
             .split_whitespace()
             .filter_map(|c| c.parse().ok())
             .collect();
-        let description = record.get(2).unwrap_or_default().trim().to_owned();
+        let description = text::tidy_end(record.get(2).unwrap_or_default().trim());
         let info = error_info(docs, name, "");
         info.description = description;
         let mut merged = codes;

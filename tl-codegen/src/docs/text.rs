@@ -80,7 +80,24 @@ pub fn paragraph(text: &str, links: &[String]) -> String {
         word_start = c.is_whitespace() || c == '(';
         rest = &rest[c.len_utf8()..];
     }
-    out.trim().to_owned()
+    tidy_end(out.trim())
+}
+
+/// A paragraph's end without the stray period some entries of the
+/// documentation carry: `paid messages.  .` → `paid messages.`,
+/// `unixtime %d .` → `unixtime %d.`.
+pub(crate) fn tidy_end(text: &str) -> String {
+    if let Some(before) = text.strip_suffix('.') {
+        let body = before.trim_end();
+        if body.len() < before.len() {
+            return if body.ends_with(['.', '!', '?']) {
+                body.to_owned()
+            } else {
+                format!("{body}.")
+            };
+        }
+    }
+    text.to_owned()
 }
 
 /// Paragraphs as Markdown, separated by blank lines; `None` when they say
@@ -97,6 +114,27 @@ pub fn paragraphs(texts: &[String], links: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stray_periods_go() {
+        assert_eq!(
+            paragraph("in order to use paid messages.  .", &[]),
+            "in order to use paid messages."
+        );
+        assert_eq!(
+            paragraph(
+                "must be refreshed as specified in the documentation. .",
+                &[]
+            ),
+            "must be refreshed as specified in the documentation."
+        );
+        assert_eq!(
+            paragraph("active until unixtime %d .", &[]),
+            "active until unixtime %d."
+        );
+        assert_eq!(paragraph("Ends well.", &[]), "Ends well.");
+        assert_eq!(paragraph(".", &[]), ".");
+    }
 
     #[test]
     fn footnotes_become_links() {
