@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use tl_codegen::Config;
 use tl_codegen::book::Book;
+use tl_codegen::model::Model;
 
 /// A configuration with the three documentation inputs in `docs`.
 fn documented(docs: &std::path::Path, api_docs: &str) -> Config {
@@ -80,12 +81,20 @@ fn book_is_written_as_an_mdbook() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-fn layer_book() -> Book {
+/// The model and book of `files` (under `testdata/schema/telegram`) with
+/// the documentation of `testdata/docs`.
+fn documented_layer(files: &[&str]) -> (Model, Book) {
     let data = test_support::testdata();
     let schema = data.join("schema/telegram");
     let config = documented(&data.join("docs"), "api-docs-223.json");
-    let model = config.model(&[schema.join("api-230.tl")]).unwrap();
-    config.book(&model)
+    let paths: Vec<_> = files.iter().map(|f| schema.join(f)).collect();
+    let model = config.model(&paths).unwrap();
+    let book = config.book(&model);
+    (model, book)
+}
+
+fn layer_book() -> Book {
+    documented_layer(&["api-230.tl"]).1
 }
 
 fn section<'t>(page: &'t str, heading: &str) -> &'t str {
@@ -229,13 +238,7 @@ fn upload(album: tl::enums::shared::Album) -> tl::functions::shared::Upload {
 /// a row of it.
 #[test]
 fn every_error_link_lands_on_the_errors_page() {
-    let data = test_support::testdata();
-    let schema = data.join("schema/telegram");
-    let config = documented(&data.join("docs"), "api-docs-223.json");
-    let model = config
-        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .unwrap();
-    let book = config.book(&model);
+    let (model, book) = documented_layer(&["api-230.tl", "mtproto.tl"]);
     let errors = &book.page("errors.md").unwrap().text;
     let anchors: BTreeSet<&str> = errors
         .split("<a id=\"")
@@ -280,13 +283,7 @@ fn every_error_link_lands_on_the_errors_page() {
 /// layer the schema states), and reads "an `invokeWithLayer`".
 #[test]
 fn examples_use_the_layer_and_the_right_article() {
-    let data = test_support::testdata();
-    let schema = data.join("schema/telegram");
-    let config = Config::new();
-    let model = config
-        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .unwrap();
-    let book = config.book(&model);
+    let (_, book) = documented_layer(&["api-230.tl", "mtproto.tl"]);
     let page = &book.page("method/invokeWithLayer.md").unwrap().text;
     assert!(
         page.contains(
@@ -303,13 +300,7 @@ fn examples_use_the_layer_and_the_right_article() {
 /// of the documentation file end with (`paid messages.  .`, `%d .`).
 #[test]
 fn no_stray_periods() {
-    let data = test_support::testdata();
-    let schema = data.join("schema/telegram");
-    let config = documented(&data.join("docs"), "api-docs-223.json");
-    let model = config
-        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .unwrap();
-    let book = config.book(&model);
+    let (_, book) = documented_layer(&["api-230.tl", "mtproto.tl"]);
     let mut stray = Vec::new();
     for page in &book.pages {
         for line in page.text.lines() {
