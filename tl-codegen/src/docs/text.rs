@@ -83,6 +83,15 @@ pub fn paragraph(text: &str, links: &[String]) -> String {
     tidy_end(out.trim())
 }
 
+/// The name of the `{name}` placeholder `text` starts with, given the text
+/// after its `{` (`seconds} seconds` → `seconds`): letters, digits and `_`
+/// up to the closing brace.
+pub(crate) fn placeholder_name(text: &str) -> Option<&str> {
+    let name = &text[..text.find('}')?];
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(name)
+}
+
 /// A paragraph's end without the stray period some entries of the
 /// documentation carry: `paid messages.  .` → `paid messages.`,
 /// `unixtime %d .` → `unixtime %d.`.

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use super::Context;
 use super::paths::Here;
-use crate::docs::text::paragraph;
+use crate::docs::text::{self, paragraph};
 use crate::model::{Function, Model, NumberField, RpcErrorModel};
 
 /// The `errors` module, or nothing without error tables.
@@ -263,23 +263,15 @@ fn display_format(number: &NumberField, description: &str) -> String {
         if let Some(after) = rest.strip_prefix("%d") {
             out.push_str("{n}");
             rest = after;
-        } else if let Some(len) = rest.strip_prefix('{').and_then(placeholder_len) {
+        } else if let Some(name) = rest.strip_prefix('{').and_then(text::placeholder_name) {
             out.push_str("{n}");
-            rest = &rest[len + 2..];
+            rest = &rest[name.len() + 2..];
         } else if let Some(c) = rest.chars().next() {
             out.push_str(&escape(&rest[..c.len_utf8()]));
             rest = &rest[c.len_utf8()..];
         }
     }
     out
-}
-
-/// The length of the name in a `{name}` placeholder, given the text after
-/// its `{`.
-fn placeholder_len(text: &str) -> Option<usize> {
-    let len = text.find('}')?;
-    let name = &text[..len];
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(len)
 }
 
 /// `impl F { pub const ERRORS: &[RpcErrorKind] }` for a function whose

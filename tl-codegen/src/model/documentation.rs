@@ -232,10 +232,7 @@ fn number_field(info: &ErrorInfo) -> Option<NumberField> {
 /// The first `{name}` placeholder of a description.
 fn placeholder(description: &str) -> Option<String> {
     let start = description.find('{')? + 1;
-    let len = description[start..].find('}')?;
-    let name = &description[start..start + len];
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .then(|| name.to_owned())
+    text::placeholder_name(&description[start..]).map(str::to_owned)
 }
 
 /// What the first `%d` of a description counts, by the words around it: a
