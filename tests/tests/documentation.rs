@@ -373,3 +373,122 @@ fn layer_error_variants_say_what_distinguishes_them() {
         assert_eq!(variant(name), want, "{name}");
     }
 }
+
+fn constructor<'m>(model: &'m Model, name: &str) -> &'m tl_codegen::model::Constructor {
+    model
+        .constructors
+        .iter()
+        .find(|c| c.tl_name == name)
+        .unwrap_or_else(|| panic!("{name} missing"))
+}
+
+/// The links of a description are one list for all its paragraphs: a
+/// later paragraph's `¹` is not the first paragraph's.
+#[test]
+fn later_paragraphs_link_to_their_own_footnotes() {
+    let (model, _) = documented_layer();
+    assert_eq!(
+        constructor(&model, "birthday").doc.as_deref(),
+        Some(
+            "Birthday[¹](https://core.telegram.org/api/profile#birthday) information for a user.\n\n\
+             Also used to invite users to gift Telegram Premium subscriptions »[¹](https://core.telegram.org/api/premium#gifting-telegram-premium) \
+             to other users with birthdays within a +1/-1 day time range, related to the current day."
+        )
+    );
+    assert_eq!(
+        constructor(&model, "forumTopicDeleted").doc.as_deref(),
+        Some(
+            "Represents a deleted forum topic[¹](https://core.telegram.org/api/forum#forum-topics).\n\n\
+             This constructor is returned in place of a forumTopic[¹](https://core.telegram.org/constructor/forumTopic) \
+             by messages.getForumTopicsByID[²](https://core.telegram.org/method/messages.getForumTopicsByID) \
+             (and the other topic-fetching methods) when a topic no longer exists, allowing clients and bots \
+             to confirm that a topic was deleted."
+        )
+    );
+    let text_url = constructor(&model, "messageEntityTextUrl")
+        .doc
+        .clone()
+        .unwrap();
+    assert!(
+        text_url.ends_with(
+            "the domain whitelist documentation »[¹](https://core.telegram.org/api/config#whitelisted-domains)."
+        ),
+        "{text_url}"
+    );
+    // Numbered on across paragraphs (`¹ ²`, `³`, `⁴`, `⁵ ⁶`): six links in turn.
+    let connection = function(&model, "account.getBotBusinessConnection")
+        .doc
+        .clone()
+        .unwrap();
+    for part in [
+        "the updateBotBusinessConnect[¹](https://core.telegram.org/constructor/updateBotBusinessConnect) constructor",
+        "see here »[²](https://core.telegram.org/api/bots/connected-business-bots) for",
+        "some updateBotNewBusinessMessage[³](https://core.telegram.org/constructor/updateBotNewBusinessMessage), etc.",
+        "the associated updateBotBusinessConnect[⁴](https://core.telegram.org/constructor/updateBotBusinessConnect) with",
+        "new updateBotBusinessConnect[⁵](https://core.telegram.org/constructor/updateBotBusinessConnect) updates",
+        "update delivery methods »[⁶](https://core.telegram.org/api/updates)",
+    ] {
+        assert!(connection.contains(part), "{part}\n{connection}");
+    }
+}
+
+/// A footnote mark written against a URL is not part of the link.
+#[test]
+fn marks_stay_out_of_urls() {
+    let (model, _) = documented_layer();
+    let bot_info = constructor(&model, "botInfo");
+    let field = bot_info
+        .fields
+        .iter()
+        .find(|f| f.tl_name == "privacy_policy_url")
+        .unwrap();
+    assert_eq!(
+        field.doc.as_deref(),
+        Some(
+            "The HTTP link to the privacy policy of the bot. If not set, then the /privacy command must be used, \
+             if supported by the bot (i.e. if it's present in the commands vector). If it isn't supported, \
+             then <https://telegram.org/privacy-tpa> must be opened, instead."
+        )
+    );
+}
+
+/// The documentation file gives a method's errors without their links; the
+/// marks of `TAKEOUT_REQUIRED` link to the takeout page all the same.
+#[test]
+fn error_footnotes_are_links() {
+    let (model, _) = documented_layer();
+    let f = function(&model, "contacts.getSaved");
+    let takeout = f
+        .errors
+        .iter()
+        .find(|e| e.name == "TAKEOUT_REQUIRED")
+        .unwrap();
+    assert_eq!(
+        takeout.description.as_deref(),
+        Some(
+            "A takeout[¹](https://core.telegram.org/api/takeout) session needs to be initialized first, \
+             see here » for more info[²](https://core.telegram.org/api/takeout)."
+        )
+    );
+}
+
+/// Without an error table, the documentation file's own error descriptions
+/// are the typed errors' plain-text descriptions: without footnote marks.
+#[test]
+fn plain_error_descriptions_lose_their_marks() {
+    let data = test_support::testdata();
+    let built = Config::new()
+        .docs_file(data.join("docs/api-docs-223.json"))
+        .build(&[data.join("schema/telegram/api-230.tl")])
+        .unwrap();
+    let takeout = built
+        .model
+        .rpc_errors
+        .iter()
+        .find(|e| e.name == "TAKEOUT_REQUIRED")
+        .unwrap();
+    assert_eq!(
+        takeout.description,
+        "A takeout session needs to be initialized first, see here » for more info."
+    );
+}

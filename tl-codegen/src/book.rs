@@ -4,7 +4,7 @@
 //! title, description, a Rust example, parameters, result, possible errors,
 //! whether bots may call it, and related pages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -84,8 +84,46 @@ struct Writer<'m> {
     /// Types by Rust path and by TL name.
     types_by_path: BTreeMap<&'m RustPath, &'m BoxedType>,
     types_by_name: BTreeMap<&'m str, &'m BoxedType>,
-    /// The functions returning each type (or a vector of it), by type TL name.
+    /// The functions returning each type (or a vector of it), by type TL
+    /// name; `Bool` among them.
     returning: BTreeMap<&'m str, Vec<&'m str>>,
+    /// The pages of methods, constructors and types, as `kind/name`
+    /// (`method/messages.sendMessage`), for turning links to their official
+    /// pages into links within the book.
+    local: BTreeSet<String>,
+    /// Whether the book has a page for the built-in `Bool`: whether the
+    /// schema uses it.
+    bool_page: bool,
+}
+
+/// Where the official pages of methods, constructors and types are
+/// (`https://core.telegram.org/method/NAME`).
+const OFFICIAL: &str = "https://core.telegram.org/";
+
+/// The TL name of the built-in boolean type.
+const BOOL: &str = "Bool";
+
+/// Whether `ty` is `Bool` or holds one.
+fn mentions_bool(ty: &WireType) -> bool {
+    match ty {
+        WireType::Bool => true,
+        WireType::Vector { elem, .. }
+        | WireType::Rows { elem, .. }
+        | WireType::Array { elem, .. }
+        | WireType::Nullable(elem) => mentions_bool(elem),
+        _ => false,
+    }
+}
+
+/// Whether a field's value is or holds a `Bool`.
+fn field_mentions_bool(f: &FieldModel) -> bool {
+    matches!(&f.kind, FieldKind::Value { ty, .. } if mentions_bool(ty))
+}
+
+/// The way from page `from` to page `to`, both paths under `src/`
+/// (`../type/User.md` from `method/users.getUsers.md`).
+fn relative(from: &str, to: &str) -> String {
+    format!("{}{to}", "../".repeat(from.matches('/').count()))
 }
 
 /// The namespace of a TL name (`channels` for `channels.inviteToChannel`).
@@ -113,9 +151,10 @@ impl<'m> Writer<'m> {
     /// A page at `kind/name.md`: `# name`, the description, then `body`,
     /// then the link to the official page (when the schema has them).
     fn page(&self, kind: &str, name: &str, doc: Option<&str>, body: &str) -> Page {
+        let path = format!("{kind}/{name}.md");
         let mut text = format!("# {name}\n\n");
         if let Some(doc) = doc {
-            let _ = write!(text, "{doc}\n\n");
+            let _ = write!(text, "{}\n\n", self.local_links(doc, &path));
         }
         text.push_str(body);
         if self.model.official_pages {
@@ -124,10 +163,40 @@ impl<'m> Writer<'m> {
                 "\n[Official page](https://core.telegram.org/{kind}/{name})\n"
             );
         }
-        Page {
-            path: format!("{kind}/{name}.md"),
-            text,
+        Page { path, text }
+    }
+
+    /// `markdown` with each link to the official page of a method,
+    /// constructor or type the book has a page for made a link to that page,
+    /// relative to the page at `from`.
+    fn local_links(&self, markdown: &str, from: &str) -> String {
+        const START: &str = "](https://core.telegram.org/";
+        let mut out = String::with_capacity(markdown.len());
+        let mut rest = markdown;
+        while let Some(at) = rest.find(START) {
+            // Up to the URL, which starts after `](`.
+            let (before, after) = rest.split_at(at + 2);
+            out.push_str(before);
+            let end = after.find(')').unwrap_or(after.len());
+            let url = &after[..end];
+            match self.local_page(url) {
+                Some(page) => out.push_str(&relative(from, &page)),
+                None => out.push_str(url),
+            }
+            rest = &after[end..];
         }
+        out.push_str(rest);
+        out
+    }
+
+    /// The book's page for the official page at `url`, if it has one. The
+    /// constructors of the built-in `Bool` are on its page.
+    fn local_page(&self, url: &str) -> Option<String> {
+        let page = url.strip_prefix(OFFICIAL)?;
+        if self.bool_page && matches!(page, "constructor/boolTrue" | "constructor/boolFalse") {
+            return Some(format!("type/{BOOL}.md"));
+        }
+        self.local.contains(page).then(|| format!("{page}.md"))
     }
 
     fn new(model: &'m Model, zero_copy: bool) -> Self {
@@ -137,9 +206,38 @@ impl<'m> Writer<'m> {
         for f in &model.functions {
             if let Some(t) = returned_type(&types_by_path, &f.returns) {
                 returning.entry(&t.tl_name).or_default().push(&f.tl_name);
+            } else if returns_bool(&f.returns) {
+                returning.entry(BOOL).or_default().push(&f.tl_name);
             }
         }
+        let bool_page = model
+            .functions
+            .iter()
+            .any(|f| mentions_bool(&f.returns) || f.fields.iter().any(field_mentions_bool))
+            || model
+                .constructors
+                .iter()
+                .any(|c| c.fields.iter().any(field_mentions_bool));
+        let mut local: BTreeSet<String> = BTreeSet::new();
+        local.extend(
+            model
+                .functions
+                .iter()
+                .map(|f| format!("method/{}", f.tl_name)),
+        );
+        local.extend(
+            model
+                .constructors
+                .iter()
+                .map(|c| format!("constructor/{}", c.tl_name)),
+        );
+        local.extend(model.types.iter().map(|t| format!("type/{}", t.tl_name)));
+        if bool_page {
+            local.insert(format!("type/{BOOL}"));
+        }
         Writer {
+            local,
+            bool_page,
             model,
             zero_copy,
             types_by_name: model
@@ -178,6 +276,12 @@ impl<'m> Writer<'m> {
             pages.push(self.type_page(t));
             by_ns.entry(namespace(&t.tl_name)).or_default()[2].push(&t.tl_name);
         }
+        if self.bool_page {
+            pages.push(self.bool_type_page());
+            let types = &mut by_ns.entry("").or_default()[2];
+            let at = types.partition_point(|name| *name < BOOL);
+            types.insert(at, BOOL);
+        }
         let title = match self.model.layer {
             Some(layer) => format!("TL schema reference, layer {layer}"),
             None => "TL schema reference".to_owned(),
@@ -194,8 +298,16 @@ impl<'m> Writer<'m> {
             self.model.constructors.len(),
             self.model.types.len()
         );
+        // In the sidebar each namespace holds its pages grouped by kind, each
+        // group a draft chapter (`- [Methods]()`: a heading without a page).
+        // Namespaces are labelled as such, so that the namespace `updates`
+        // and the constructor `updates` read differently.
         for (ns, [methods, constructors, types]) in &by_ns {
-            let label = if ns.is_empty() { "(global)" } else { ns };
+            let label = if ns.is_empty() {
+                "Global namespace".to_owned()
+            } else {
+                format!("Namespace `{ns}`")
+            };
             let index = namespace_page(ns);
             let _ = writeln!(summary, "- [{label}]({index})");
             let _ = writeln!(readme, "- [{label}]({index})");
@@ -209,9 +321,10 @@ impl<'m> Writer<'m> {
                     continue;
                 }
                 let _ = write!(page, "\n## {heading}\n\n");
+                let _ = writeln!(summary, "    - [{heading}]()");
                 for name in names {
                     let _ = writeln!(page, "- [{name}](../{dir}/{name}.md)");
-                    let _ = writeln!(summary, "    - [{name}]({dir}/{name}.md)");
+                    let _ = writeln!(summary, "        - [{name}]({dir}/{name}.md)");
                 }
             }
             pages.push(Page {
@@ -260,38 +373,79 @@ impl<'m> Writer<'m> {
             WireType::Int256 => "int256".to_owned(),
             WireType::String => "string".to_owned(),
             WireType::Bytes => "bytes".to_owned(),
-            WireType::Bool => "Bool".to_owned(),
+            WireType::Bool if self.bool_page => format!("[{BOOL}](../type/{BOOL}.md)"),
+            WireType::Bool => BOOL.to_owned(),
             WireType::True => "true".to_owned(),
         }
     }
 
-    /// The parameters table of a field list (fields the schema spells).
-    fn fields_table(&self, fields: &[FieldModel], heading: &str) -> String {
+    /// The parameters table of a field list, for the page at `page`: each
+    /// field the schema spells and the Rust struct has, with its TL type, its
+    /// Rust type, whether it is required and its description. A flags word
+    /// (`flags:#`) is a row only where the struct keeps it (TDLib, TON):
+    /// Telegram's is computed from the fields when writing.
+    fn fields_table(&self, fields: &[FieldModel], heading: &str, page: &str) -> String {
+        let rust = |ty: &WireType| format!("`{}`", rust_type(ty, self.zero_copy));
+        // A field whose bit it shares with others is in the struct of their
+        // group, or is the `bool` of the first `true` flag of that bit.
+        let group_kind = |name: &str| fields.iter().find(|g| g.rust_name == name).map(|g| &g.kind);
         let rows: Vec<String> = fields
             .iter()
-            .filter(|f| !matches!(f.kind, FieldKind::Group { .. } | FieldKind::Count { .. }))
-            .map(|f| {
-                let ty = match &f.kind {
-                    FieldKind::Flags { .. } => "#".to_owned(),
-                    FieldKind::TrueFlag(bit) => format!("{}.{}?true", bit.field, bit.bit),
-                    FieldKind::Value { ty, flag } => {
-                        let condition = flag
-                            .as_ref()
-                            .map(|b| format!("{}.{}?", b.field, b.bit))
-                            .unwrap_or_default();
-                        format!("{condition}{}", self.type_markdown(ty))
+            .filter_map(|f| {
+                let bit = |b: &crate::model::FlagBit| format!("{}.{}?", b.field, b.bit);
+                let (ty, rust_ty, required) = match &f.kind {
+                    FieldKind::Group { .. }
+                    | FieldKind::Count { .. }
+                    | FieldKind::Flags {
+                        keep_other_bits: false,
+                    } => return None,
+                    FieldKind::Flags {
+                        keep_other_bits: true,
+                    } => ("#".to_owned(), "`u32`".to_owned(), "Yes"),
+                    FieldKind::TrueFlag(b) => {
+                        let rust_ty = match f.group.as_deref() {
+                            Some(g) if matches!(group_kind(g), Some(FieldKind::Group { .. })) => {
+                                format!("`{g}` is `Some`")
+                            }
+                            Some(g) => format!("`bool`, the same as `{g}`"),
+                            None => "`bool`".to_owned(),
+                        };
+                        (
+                            format!("{}true", bit(b)),
+                            rust_ty,
+                            "Optional: a flag, `false` when not set",
+                        )
                     }
-                    _ => String::new(),
+                    FieldKind::Value { ty, flag } => {
+                        let rust_ty = match (flag, f.group.as_deref()) {
+                            (_, Some(g)) => format!("{}, in `{g}`", rust(ty)),
+                            (Some(_), None) => {
+                                format!("`Option<{}>`", rust_type(ty, self.zero_copy))
+                            }
+                            (None, None) => rust(ty),
+                        };
+                        let condition = flag.as_ref().map(bit).unwrap_or_default();
+                        let required = if flag.is_some() { "Optional" } else { "Yes" };
+                        (
+                            format!("{condition}{}", self.type_markdown(ty)),
+                            rust_ty,
+                            required,
+                        )
+                    }
                 };
-                let description = f.doc.as_deref().unwrap_or("").replace('\n', " ");
-                format!("| **{}** | {ty} | {description} |", escape(&f.tl_name))
+                let description =
+                    self.local_links(&f.doc.as_deref().unwrap_or("").replace('\n', " "), page);
+                Some(format!(
+                    "| **{}** | {ty} | {rust_ty} | {required} | {description} |",
+                    escape(&f.tl_name)
+                ))
             })
             .collect();
         if rows.is_empty() {
             return String::new();
         }
         format!(
-            "\n## {heading}\n\n| Name | Type | Description |\n| :--: | ---- | ----------- |\n{}\n",
+            "\n## {heading}\n\n| Name | Type | Rust type | Required | Description |\n| :--: | ---- | --------- | -------- | ----------- |\n{}\n",
             rows.join("\n")
         )
     }
@@ -362,7 +516,10 @@ impl<'m> Writer<'m> {
                 error_anchor(name),
                 escape(name),
                 codes.join(", "),
-                row.description.replace('\n', " "),
+                self.local_links(
+                    &absolute_links(&row.description.replace('\n', " ")),
+                    "errors.md"
+                ),
                 methods.join(", ")
             );
         }
@@ -380,7 +537,8 @@ impl<'m> Writer<'m> {
             "## Example\n\n```rust\n{}```\n",
             example(f, self.zero_copy, self.model.layer.is_some())
         );
-        text.push_str(&self.fields_table(&f.fields, "Parameters"));
+        let path = format!("method/{}.md", f.tl_name);
+        text.push_str(&self.fields_table(&f.fields, "Parameters", &path));
         let _ = write!(text, "\n## Result\n\n{}\n", self.type_markdown(&f.returns));
         if !f.errors.is_empty() {
             text.push_str("\n## Possible errors\n\n| Code | Type | Description |\n| :--: | ---- | ----------- |\n");
@@ -391,7 +549,7 @@ impl<'m> Writer<'m> {
                     e.code,
                     escape(&e.name),
                     error_anchor(&e.name),
-                    e.description.as_deref().unwrap_or("")
+                    self.local_links(e.description.as_deref().unwrap_or(""), &path)
                 );
             }
         }
@@ -410,6 +568,10 @@ impl<'m> Writer<'m> {
             }
             out
         });
+        let related = related.or_else(|| {
+            (self.bool_page && returns_bool(&f.returns))
+                .then(|| format!("- Its result type: [{BOOL}](../type/{BOOL}.md)\n"))
+        });
         if let Some(related) = related {
             let _ = write!(text, "\n## Related pages\n\n{related}");
         }
@@ -424,7 +586,8 @@ impl<'m> Writer<'m> {
     fn constructor_page(&self, c: &Constructor) -> Page {
         let mut text = String::new();
         let _ = write!(text, "```tl\n{}\n```\n", c.declaration);
-        text.push_str(&self.fields_table(&c.fields, "Fields"));
+        let path = format!("constructor/{}.md", c.tl_name);
+        text.push_str(&self.fields_table(&c.fields, "Fields", &path));
         let _ = write!(text, "\n## Type\n\n[{0}](../type/{0}.md)\n", c.result);
         if let Some(t) = self.types_by_name.get(c.result.as_str()) {
             let others: Vec<String> = t
@@ -452,21 +615,51 @@ impl<'m> Writer<'m> {
             let c = &self.model.constructors[v.constructor];
             let _ = writeln!(text, "- [{0}](../constructor/{0}.md)", c.tl_name);
         }
+        text.push_str(&self.methods_returning(&t.tl_name));
+        self.page("type", &t.tl_name, t.doc.as_deref(), &text)
+    }
+
+    /// The section listing the methods that return type `name` (or a vector
+    /// of it); empty when none does.
+    fn methods_returning(&self, name: &str) -> String {
         let returning: Vec<String> = self
             .returning
-            .get(t.tl_name.as_str())
+            .get(name)
             .into_iter()
             .flatten()
             .map(|name| format!("- [{name}](../method/{name}.md)"))
             .collect();
-        if !returning.is_empty() {
-            let _ = write!(
-                text,
-                "\n## Methods returning it\n\n{}\n",
-                returning.join("\n")
-            );
+        if returning.is_empty() {
+            return String::new();
         }
-        self.page("type", &t.tl_name, t.doc.as_deref(), &text)
+        format!("\n## Methods returning it\n\n{}\n", returning.join("\n"))
+    }
+
+    /// The page of the built-in `Bool`, which the generated code maps to
+    /// Rust's `bool` rather than to an enum of its own.
+    fn bool_type_page(&self) -> Page {
+        let doc = "The TL boolean, built into the generator: a `Bool` is written boxed, as the \
+                   constructor `boolTrue` (true) or `boolFalse` (false), neither of which has \
+                   fields. The generated code holds it as a Rust `bool`, with no type of its own.";
+        let mut text = "```tl\nboolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\n```\n\n## Rust type\n\n`bool`: `true` is `boolTrue`, `false` is `boolFalse`.\n".to_owned();
+        text.push_str(&self.methods_returning(BOOL));
+        self.page("type", BOOL, Some(doc), &text)
+    }
+}
+
+/// Markdown of the error table with its links to paths of the official
+/// site (`[here](/api/discussion)`) made absolute, so that they do not point
+/// into the book.
+fn absolute_links(markdown: &str) -> String {
+    markdown.replace("](/", &format!("]({OFFICIAL}"))
+}
+
+/// Whether a result is `Bool` or a vector of it.
+fn returns_bool(ty: &WireType) -> bool {
+    match ty {
+        WireType::Bool => true,
+        WireType::Vector { elem, .. } => returns_bool(elem),
+        _ => false,
     }
 }
 

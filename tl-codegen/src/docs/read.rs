@@ -35,13 +35,33 @@ fn strings(value: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// An entry's description and links as Markdown.
-fn described(entry: &Value) -> Option<String> {
-    let links = strings(entry.get("links"));
-    let texts = match entry.get("description") {
+/// An entry's description paragraphs.
+fn description(entry: &Value) -> Vec<String> {
+    match entry.get("description") {
         Some(Value::String(s)) => vec![s.clone()],
         other => strings(other),
-    };
+    }
+}
+
+/// An entry's description and links as Markdown.
+fn described(entry: &Value) -> Option<String> {
+    paragraphs(&description(entry), &strings(entry.get("links")))
+}
+
+/// A method's error as Markdown. The file gives an error's description
+/// without its links; they are in the row its scraper also made of the
+/// error among the parameters, named after the code, with the same text
+/// (`contacts.getSaved`: `"403": {"description": "A takeout¹ session ...",
+/// "links": [...]}`).
+fn error_described(error: &Value, code: i64, parameters: Option<&Value>) -> Option<String> {
+    let texts = description(error);
+    let mut links = strings(error.get("links"));
+    if links.is_empty()
+        && let Some(row) = parameters.and_then(|p| p.get(code.to_string()))
+        && description(row) == texts
+    {
+        links = strings(row.get("links"));
+    }
     paragraphs(&texts, &links)
 }
 
@@ -104,7 +124,7 @@ pub fn docs_file(docs: &mut Documentation, path: &Path) -> Result<(), Error> {
                 out.errors.push(DocumentedError {
                     code: i32::try_from(code).unwrap_or_default(),
                     name: error_name(name),
-                    description: described(error),
+                    description: error_described(error, code, entry.get(fields_key)),
                 });
             }
             let target = match kind {
@@ -161,7 +181,9 @@ fn error_info<'d>(
         .or_insert_with(|| ErrorInfo {
             name,
             codes: Vec::new(),
-            description: text::tidy_end(description.trim()),
+            // Plain text (the generated `description()`): footnote marks
+            // have nowhere to link.
+            description: text::tidy_end(text::without_marks(description).trim()),
         })
 }
 
@@ -246,7 +268,8 @@ pub fn error_table(docs: &mut Documentation, path: &Path) -> Result<(), Error> {
             .split_whitespace()
             .filter_map(|c| c.parse().ok())
             .collect();
-        let description = text::tidy_end(record.get(2).unwrap_or_default().trim());
+        let description =
+            text::tidy_end(text::without_marks(record.get(2).unwrap_or_default()).trim());
         let info = error_info(docs, name, "");
         info.description = description;
         let mut merged = codes;

@@ -35,44 +35,88 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The footnote marks of a paragraph: each run of superscript digits read
+/// as a number (`²` is 2, `¹²` is 12), once each, in increasing order.
+fn marks(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| superscript_value(c).is_some()) {
+        let (n, len) = mark_at(&rest[at..]);
+        found.push(n);
+        rest = &rest[at + len..];
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The number of the run of superscript digits `text` starts with, and its
+/// length in bytes.
+fn mark_at(text: &str) -> (usize, usize) {
+    let len: usize = text
+        .chars()
+        .take_while(|&c| superscript_value(c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    let n = text[..len]
+        .chars()
+        .filter_map(superscript_value)
+        .fold(0usize, |n, d| n.saturating_mul(10).saturating_add(d));
+    (n, len)
+}
+
+/// Text without its footnote marks (`A takeout¹ session` → `A takeout
+/// session`), for plain-text descriptions that have nowhere to link.
+pub(crate) fn without_marks(text: &str) -> String {
+    text.chars()
+        .filter(|&c| superscript_value(c).is_none())
+        .collect()
+}
+
 /// One paragraph of the documentation as Markdown. A run of superscript
-/// digits `ⁿ` is footnote `n`: it becomes a link to `links[n - 1]` (the
-/// digits stay the link text). Words that are URLs become autolinks.
+/// digits is a footnote mark; `links` are the paragraph's own links, one per
+/// distinct mark in increasing order of the marks (see [`paragraphs`]), so
+/// the `k`-th smallest mark links to `links[k - 1]` (the digits stay the
+/// link text). A mark without a link is dropped rather than left as a bare
+/// digit. Words that are URLs become autolinks; a mark written against a
+/// URL (`https://telegram.org/privacy-tpa¹`) is not part of it, and is
+/// dropped, the URL being the link already.
 pub fn paragraph(text: &str, links: &[String]) -> String {
+    let numbers = marks(text);
+    let link_of = |n: usize| {
+        numbers
+            .binary_search(&n)
+            .ok()
+            .and_then(|rank| links.get(rank))
+    };
     let mut out = String::with_capacity(text.len() + 16);
     let mut word_start = true;
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if word_start && (rest.starts_with("https://") || rest.starts_with("http://")) {
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let end = rest
+                .find(|c: char| c.is_whitespace() || superscript_value(c).is_some())
+                .unwrap_or(rest.len());
             let url = rest[..end].trim_end_matches(['.', ',', ')', ';', ':']);
             out.push('<');
             out.push_str(url);
             out.push('>');
             rest = &rest[url.len()..];
+            let (_, mark_len) = mark_at(rest);
+            rest = &rest[mark_len..];
             word_start = false;
             continue;
         }
         if superscript_value(c).is_some() {
-            let digits: String = rest
-                .chars()
-                .take_while(|&c| superscript_value(c).is_some())
-                .collect();
-            let n = digits
-                .chars()
-                .filter_map(superscript_value)
-                .fold(0usize, |n, d| n.saturating_mul(10).saturating_add(d));
-            match n.checked_sub(1).and_then(|i| links.get(i)) {
-                Some(url) => {
-                    out.push('[');
-                    out.push_str(&digits);
-                    out.push_str("](");
-                    out.push_str(url);
-                    out.push(')');
-                }
-                None => out.push_str(&digits),
+            let (n, len) = mark_at(rest);
+            if let Some(url) = link_of(n) {
+                out.push('[');
+                out.push_str(&rest[..len]);
+                out.push_str("](");
+                out.push_str(url);
+                out.push(')');
             }
-            rest = &rest[digits.len()..];
+            rest = &rest[len..];
             word_start = false;
             continue;
         }
@@ -111,10 +155,28 @@ pub(crate) fn tidy_end(text: &str) -> String {
 
 /// Paragraphs as Markdown, separated by blank lines; `None` when they say
 /// nothing.
+///
+/// `links` is one list for all the paragraphs: each paragraph takes one link
+/// per distinct mark it has, in the order of the paragraphs and, within a
+/// paragraph, of the marks' numbers. So paragraph `k`'s mark with the `r`-th
+/// smallest number is `links[o + r - 1]`, where `o` is the number of
+/// distinct marks of the paragraphs before it. The numbering itself is not
+/// an index into `links`: in `api-docs-223.json` it mostly restarts at `¹`
+/// in each paragraph, but sometimes goes on from the paragraph before (the
+/// four paragraphs of `account.getBotBusinessConnection` are marked `¹ ²`,
+/// `³`, `⁴`, `⁵ ⁶` for six links) and sometimes does both in one entry
+/// (`channels.getGroupsForDiscussion`: `¹`, `¹ ²`, `³` for four links). In
+/// every entry of that file the number of links is the number of distinct
+/// marks, paragraph by paragraph, which this rule reads either way.
 pub fn paragraphs(texts: &[String], links: &[String]) -> Option<String> {
+    let mut offset = 0;
     let parts: Vec<String> = texts
         .iter()
-        .map(|t| paragraph(t, links))
+        .map(|t| {
+            let own = links.get(offset..).unwrap_or_default();
+            offset += marks(t).len();
+            paragraph(t, own)
+        })
         .filter(|p| !p.is_empty())
         .collect();
     (!parts.is_empty()).then(|| parts.join("\n\n"))
@@ -152,8 +214,95 @@ mod tests {
             paragraph("hash from a chat invite deep link¹", &links),
             "hash from a chat invite deep link[¹](https://core.telegram.org/api/links)"
         );
-        // A footnote without a link stays text.
-        assert_eq!(paragraph("see ²", &links), "see ²");
+        // A mark without a link goes: a bare digit would link nowhere.
+        assert_eq!(
+            paragraph("see¹ and²", &links),
+            "see[¹](https://core.telegram.org/api/links) and"
+        );
+        assert_eq!(
+            paragraph("A takeout¹ session, see here » for more info².", &[]),
+            "A takeout session, see here » for more info."
+        );
+    }
+
+    fn owned(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| (*t).to_owned()).collect()
+    }
+
+    #[test]
+    fn numbering_restarts_in_each_paragraph() {
+        // `birthday` in api-docs-223.json.
+        let texts = owned(&[
+            "Birthday¹ information.",
+            "Gift Telegram Premium subscriptions »¹ to others.",
+        ]);
+        let links = owned(&[
+            "https://core.telegram.org/api/profile#birthday",
+            "https://core.telegram.org/api/premium#gifting-telegram-premium",
+        ]);
+        assert_eq!(
+            paragraphs(&texts, &links).as_deref(),
+            Some(
+                "Birthday[¹](https://core.telegram.org/api/profile#birthday) information.\n\n\
+                 Gift Telegram Premium subscriptions »[¹](https://core.telegram.org/api/premium#gifting-telegram-premium) to others."
+            )
+        );
+    }
+
+    #[test]
+    fn numbering_that_goes_on_across_paragraphs() {
+        // `channels.getGroupsForDiscussion`: restarts once, then goes on.
+        let texts = owned(&[
+            "Groups¹.",
+            "Basic groups¹ and supergroups².",
+            "Use togglePreHistoryHidden³ first.",
+        ]);
+        let links = owned(&["https://a/1", "https://a/2", "https://a/3", "https://a/4"]);
+        assert_eq!(
+            paragraphs(&texts, &links).as_deref(),
+            Some(
+                "Groups[¹](https://a/1).\n\n\
+                 Basic groups[¹](https://a/2) and supergroups[²](https://a/3).\n\n\
+                 Use togglePreHistoryHidden[³](https://a/4) first."
+            )
+        );
+        // A paragraph without marks takes no link; more marks than links
+        // leave the last ones without.
+        let texts = owned(&["None here.", "One¹ and two².", "Three³."]);
+        let links = owned(&["https://b/1", "https://b/2"]);
+        assert_eq!(
+            paragraphs(&texts, &links).as_deref(),
+            Some("None here.\n\nOne[¹](https://b/1) and two[²](https://b/2).\n\nThree.")
+        );
+    }
+
+    #[test]
+    fn a_mark_against_a_url_is_not_part_of_it() {
+        let links = owned(&["https://telegram.org/privacy-tpa"]);
+        assert_eq!(
+            paragraph(
+                "then https://telegram.org/privacy-tpa¹ must be used",
+                &links
+            ),
+            "then <https://telegram.org/privacy-tpa> must be used"
+        );
+        let links = owned(&[
+            "https://google.com",
+            "https://google.com",
+            "https://core.telegram.org/constructor/x",
+        ]);
+        assert_eq!(
+            paragraph("url: https://google.com¹; for text urls², use x³.", &links),
+            "url: <https://google.com>; for text urls[²](https://google.com), use x[³](https://core.telegram.org/constructor/x)."
+        );
+    }
+
+    #[test]
+    fn marks_come_out_of_plain_text() {
+        assert_eq!(
+            without_marks("A takeout¹ session, more info²."),
+            "A takeout session, more info."
+        );
     }
 
     #[test]
