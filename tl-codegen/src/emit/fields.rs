@@ -7,8 +7,14 @@ use super::paths::{Here, codec, ident, rust_type, self_encoding};
 use super::{Context, hex_literal, tri};
 use crate::model::{FieldKind, FieldModel, FlagBit, WireType};
 
-/// `pub name: Type,` lines with their docs.
-pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<TokenStream> {
+/// `pub name: Type,` lines with their docs, and their serde attributes when
+/// `serde_attrs` (a struct whose serde impls are derived).
+pub fn declarations(
+    fields: &[FieldModel],
+    serde_attrs: bool,
+    here: Here,
+    cx: &Context<'_>,
+) -> Vec<TokenStream> {
     fields
         .iter()
         .filter(|f| f.is_stored())
@@ -30,8 +36,12 @@ pub fn declarations(fields: &[FieldModel], here: Here, cx: &Context<'_>) -> Vec<
                     quote!(#option<#ty>)
                 }
             };
-            let serde = super::long_arrays::field_attr(f, here, cx)
-                .unwrap_or_else(|| super::tdjson::field_attrs(f, cx));
+            let serde = if serde_attrs {
+                super::long_arrays::field_attr(f, here, cx)
+                    .unwrap_or_else(|| super::tdjson::field_attrs(f, cx))
+            } else {
+                quote!()
+            };
             quote! {
                 #(#[doc = #doc])*
                 #serde

@@ -18,7 +18,7 @@ const MODULE: &str = "__serde_long_arrays";
 
 /// Whether `f` is a long array (TL has no flag in front of a repetition,
 /// so it is never an `Option`).
-fn long_array(f: &FieldModel) -> bool {
+pub fn long_array(f: &FieldModel) -> bool {
     matches!(
         &f.kind,
         FieldKind::Value {

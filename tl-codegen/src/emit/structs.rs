@@ -48,9 +48,17 @@ impl Parts {
             item.declaration,
         );
         doc.extend(item.extra_doc);
-        let derives = derives(cx, true);
-        let tag = super::tdjson::struct_attrs(item.tl_name, cx);
-        let decls = fields::declarations(item.fields, here, cx);
+        // TDLib's JSON: serde impls of its own where it can (`tdjson.rs`),
+        // else serde's derives with attributes.
+        let written = (item.generics.is_empty())
+            .then(|| super::tdjson::struct_impls(&name, item.tl_name, item.fields, here, cx))
+            .flatten();
+        let derives = derives(cx, written.is_none());
+        let tag = match written {
+            Some(_) => quote!(),
+            None => super::tdjson::struct_attrs(item.tl_name, cx),
+        };
+        let decls = fields::declarations(item.fields, written.is_none(), here, cx);
         let id = hex_literal(item.id.unwrap_or_default());
         let generics = item.generics;
         let tl_name = item.tl_name;
@@ -72,6 +80,8 @@ impl Parts {
                 }
 
                 #identifiable
+
+                #written
             },
             writes: fields::write_stmts(item.fields, cx),
             reads_anything: !reads.is_empty(),
@@ -176,7 +186,7 @@ pub fn group(group: &Group, here: Here, cx: &Context<'_>) -> TokenStream {
         group.owner, group.flag.bit, group.flag.field
     );
     let derives = derives(cx, true);
-    let decls = fields::declarations(&group.fields, here, cx);
+    let decls = fields::declarations(&group.fields, true, here, cx);
     quote! {
         #[doc = #doc]
         #derives

@@ -3,9 +3,11 @@
 //! conventions). What `td_json_client` reads and writes:
 //!
 //! - every object is `{"@type": "<TL name>", ...fields}`: constructor and
-//!   function structs carry serde's struct tag; a boxed type is an enum read
-//!   by its `@type` (`tl_runtime::json::TaggedUnion`) and written as its
-//!   variant's object;
+//!   function structs get `Serialize` and `Deserialize` written out
+//!   ([`struct_impls`], on `tl_runtime::json::ReadObject`; serde's derives
+//!   with attributes only for what a TDLib schema does not have); a boxed
+//!   type is an enum read by its `@type` (`tl_runtime::json::TaggedUnion`)
+//!   and written as its variant's object;
 //! - `int64` is a string (read from a string or a number), `bytes` standard
 //!   base64, through `tl_runtime::json`'s field forms;
 //! - a field that may be null is an `Option`, left out when `None` and `None`
@@ -18,11 +20,11 @@
 //! Everything here is behind the including crate's `serde` feature, like
 //! the derives.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
 
 use super::Context;
-use super::paths::Here;
+use super::paths::{Here, ident, rust_type};
 use crate::model::{FieldKind, FieldModel, WireType};
 
 /// What a variant of a TDLib enum holds.
@@ -117,6 +119,151 @@ pub fn field_attrs(f: &FieldModel, cx: &Context<'_>) -> TokenStream {
         return quote!();
     }
     quote!(#[cfg_attr(feature = "serde", serde(#(#parts),*))])
+}
+
+/// `Serialize`, `ReadObject` and `Deserialize` of the constructor or function
+/// struct `name` (TL name `tl_name`), written out instead of serde's derives
+/// (see `tl_runtime::json::ReadObject` for why), or `None` when serde's
+/// derives with [`field_attrs`] stay: without TDLib's JSON, and for the
+/// fields a TDLib schema does not have (flags and their groups, arrays
+/// longer than serde's).
+///
+/// A field is read as [`field_attrs`] has it: a nullable (or conditional)
+/// field is `None` when missing or `null` and left out when `None`; an
+/// object that may not be null is an error when missing; anything else
+/// takes its default.
+pub fn struct_impls(
+    name: &Ident,
+    tl_name: &str,
+    fields: &[FieldModel],
+    here: Here,
+    cx: &Context<'_>,
+) -> Option<TokenStream> {
+    if !cx.tdlib_json() {
+        return None;
+    }
+    let rt = &cx.runtime;
+    let runtime = &cx.config.runtime_crate;
+    let result = here.std("Result");
+    let option = here.std("Option");
+    let form_of = |ty: &WireType| form(ty, runtime).and_then(|f| f.parse::<TokenStream>().ok());
+    let mut keys = Vec::new();
+    let (mut slots, mut arms, mut inits, mut writes) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for f in fields {
+        let FieldKind::Value { ty, flag } = &f.kind else {
+            return None;
+        };
+        if f.group.is_some() || super::long_arrays::long_array(f) {
+            return None;
+        }
+        let key = f.tl_name.as_str();
+        let field = ident(&f.rust_name);
+        let slot = format_ident!("__f{}", keys.len());
+        let index = Literal::usize_unsuffixed(keys.len());
+        keys.push(key);
+        // The value inside an `Option` (a nullable or conditional field),
+        // or `None` for a plain one.
+        let optional = match (ty, flag) {
+            (WireType::Nullable(inner), None) => Some(&**inner),
+            (_, Some(_)) => Some(ty),
+            _ => None,
+        };
+        match optional {
+            Some(inner) => {
+                let inner_ty = rust_type(inner, here, cx);
+                let (read, write) = match form_of(inner) {
+                    Some(form) => (
+                        quote!(#rt::json::value_as::<#rt::json::Nullable<#form>, _, _>(&mut __map)?),
+                        quote!(#rt::json::field_as::<#form, _, _>(&mut __object, #key, __v)?;),
+                    ),
+                    None => (
+                        quote!(#rt::json::value(&mut __map)?),
+                        quote!(#rt::json::field(&mut __object, #key, __v)?;),
+                    ),
+                };
+                slots.push(quote!(let mut #slot: #option<#inner_ty> = #option::None;));
+                arms.push(quote!(#index => #slot = #read,));
+                inits.push(quote!(#field: #slot));
+                writes.push(quote!(if let #option::Some(__v) = &self.#field { #write }));
+            }
+            None => {
+                let field_ty = rust_type(ty, here, cx);
+                let (read, write) = match form_of(ty) {
+                    Some(form) => (
+                        quote!(#rt::json::value_as::<#form, _, _>(&mut __map)?),
+                        quote!(#rt::json::field_as::<#form, _, _>(&mut __object, #key, &self.#field)?;),
+                    ),
+                    None => (
+                        quote!(#rt::json::value(&mut __map)?),
+                        quote!(#rt::json::field(&mut __object, #key, &self.#field)?;),
+                    ),
+                };
+                slots.push(quote!(let mut #slot: #option<#field_ty> = #option::None;));
+                arms.push(quote!(#index => #slot = #option::Some(#read),));
+                let required = matches!(
+                    ty,
+                    WireType::Boxed(_)
+                        | WireType::Bare(_)
+                        | WireType::AnyObject
+                        | WireType::Generic(_)
+                );
+                inits.push(if required {
+                    quote!(#field: #rt::json::required(#slot, #key)?)
+                } else {
+                    quote!(#field: #slot.unwrap_or_default())
+                });
+                writes.push(write);
+            }
+        }
+    }
+    let count = Literal::usize_unsuffixed(keys.len());
+    let body = if keys.is_empty() {
+        quote! {
+            while #rt::json::next_key::<Self, A>(&mut __map)?.is_some() {
+                #rt::json::skip_value(&mut __map)?;
+            }
+            #result::Ok(Self {})
+        }
+    } else {
+        quote! {
+            #(#slots)*
+            while let #option::Some(__key) = #rt::json::next_key::<Self, A>(&mut __map)? {
+                match __key {
+                    #(#arms)*
+                    _ => #rt::json::skip_value(&mut __map)?,
+                }
+            }
+            #result::Ok(Self { #(#inits),* })
+        }
+    };
+    Some(quote! {
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                let mut __object = #rt::json::begin_object(serializer, #tl_name, #count)?;
+                #(#writes)*
+                #rt::json::end_object(__object)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl #rt::json::ReadObject for #name {
+            const TL_NAME: &'static str = #tl_name;
+            const FIELDS: &'static [&'static str] = &[#(#keys),*];
+
+            fn read_fields<'de, A: ::serde::de::MapAccess<'de>>(mut __map: A) -> #result<Self, A::Error> {
+                #body
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                #rt::json::read_object(deserializer)
+            }
+        }
+    })
 }
 
 /// The `tl_runtime::json` form of a value of `ty` (as the text serde's

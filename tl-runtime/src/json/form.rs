@@ -66,7 +66,7 @@ where
 }
 
 /// A borrowed value that serializes in form `F`.
-pub(crate) struct As<'a, F, T>(pub(crate) &'a T, PhantomData<F>);
+pub(crate) struct As<'a, F, T>(pub(crate) &'a T, pub(crate) PhantomData<F>);
 
 impl<F: JsonForm<T>, T> Serialize for As<'_, F, T> {
     #[inline]
@@ -76,7 +76,7 @@ impl<F: JsonForm<T>, T> Serialize for As<'_, F, T> {
 }
 
 /// A seed that deserializes a value in form `F`.
-struct FormSeed<F, T>(PhantomData<(F, T)>);
+pub(crate) struct FormSeed<F, T>(pub(crate) PhantomData<(F, T)>);
 
 impl<'de, F: JsonForm<T>, T> de::DeserializeSeed<'de> for FormSeed<F, T> {
     type Value = T;

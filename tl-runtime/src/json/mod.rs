@@ -65,6 +65,7 @@
 
 mod envelope;
 mod form;
+mod object;
 mod tagged;
 
 use std::fmt;
@@ -73,6 +74,10 @@ use serde::{Deserialize, Serialize};
 
 pub use envelope::{Outcome, Received, Request, with_extra};
 pub use form::{Base64, Int64, JsonForm, Nullable, Plain, VecOf, deserialize, serialize};
+pub use object::{
+    ReadObject, begin_object, end_object, field, field_as, next_key, read_object, required,
+    skip_value, value, value_as,
+};
 pub use tagged::{TaggedUnion, deserialize_tagged, unknown_tag};
 
 /// A failure to read or write TDLib JSON: serde_json's error and, for
