@@ -1,9 +1,14 @@
 //! The README's Rust snippets, compiled and run. Each ```` ```rust ```` block
 //! of the README appears word for word in this file, in a test that runs it
 //! with `tl` standing for the generated code it needs; `every_snippet_is_here`
-//! fails when the two drift apart. (Blocks marked `rust,ignore` are build
-//! scripts and TDLib calls, tested elsewhere: `tests/compile.rs`,
-//! `tdlib-json`.)
+//! fails when the two drift apart. Blocks marked `rust,ignore` (build
+//! scripts, `include!` of their output, calls into libtdjson) cannot run as
+//! they stand in a test: they are here word for word too, the build scripts
+//! compiled against `tl_codegen` (`tests/compile.rs` runs a build script
+//! written the same way), the TDLib calls run against the `tdlib_json`
+//! fixture with `td_send` standing for libtdjson's, and the `include!` line
+//! is `generated/src/lib.rs`'s; `every_ignored_snippet_is_checked` fails
+//! when one drifts.
 
 /// "Typed RPC errors", against the `documented` fixture (its error table).
 mod typed_errors {
@@ -66,12 +71,81 @@ mod decoding {
     }
 }
 
-/// The ```` ```rust ```` blocks of `text`, each with its lines trimmed.
-fn rust_blocks(text: &str) -> Vec<Vec<&str>> {
+/// The README's build scripts ("Quick start", "TDLib's JSON interface"),
+/// compiled: each `main` is what a `build.rs` would run.
+#[allow(dead_code)]
+mod build_scripts {
+    mod quick_start {
+        // build.rs
+        fn main() -> Result<(), tl_codegen::Error> {
+            tl_codegen::Config::new()
+                .pretty(false) // a fast printer instead of prettyplease: build scripts run unoptimized
+                .serde(true) // #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+                .compile(&["schema/api.tl", "schema/mtproto.tl"])?;
+            Ok(())
+        }
+    }
+
+    // As the README has it (rustfmt would break the lines at this depth).
+    #[rustfmt::skip]
+    mod tdlib {
+        // build.rs
+        fn main() -> Result<(), tl_codegen::Error> {
+            tl_codegen::Config::new().serde(true).compile(&["td_api.tl"])?;
+            Ok(())
+        }
+    }
+}
+
+/// "TDLib's JSON interface": a request sent and an answer read, against the
+/// `tdlib_json` fixture, with `td_send` and `td_receive` standing for
+/// libtdjson's (the `tdlib-json` crate runs the same against the library).
+mod tdlib_calls {
+    use std::cell::RefCell;
+
+    use tests::fixtures::tdlib_json::{AnyObject, functions};
+
+    thread_local! {
+        static SENT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn td_send(_client: i32, request: &str) {
+        SENT.with(|sent| sent.borrow_mut().push(request.to_owned()));
+    }
+
+    #[rustfmt::skip]
+    fn run(client: i32, text: String) -> Result<AnyObject, tl_runtime::json::Error> {
+        use tl_runtime::json::{self, Received};
+
+        let request = functions::GetTextEntities { text: "@user #tag".into() };
+        td_send(client, &json::to_string(&json::with_extra(&request, 1))?);
+        // ... then, for each `td_receive` text:
+        let received: Received<AnyObject> = json::from_str(&text)?;
+        Ok(received.object)
+    }
+
+    #[test]
+    fn snippet() {
+        let answer = r#"{"@type":"textEntities","entities":[],"@extra":1}"#;
+        let value = run(1, answer.to_owned()).unwrap();
+        assert_eq!(value.tl_name(), "textEntities");
+        SENT.with(|sent| {
+            assert_eq!(
+                *sent.borrow(),
+                [r#"{"@type":"getTextEntities","text":"@user #tag","@extra":1}"#]
+            )
+        });
+    }
+}
+
+/// The blocks of `text` whose fence is exactly ```` ```{info} ````, each
+/// with its lines trimmed and blank lines left out.
+fn blocks<'t>(text: &'t str, info: &str) -> Vec<Vec<&'t str>> {
+    let fence = format!("```{info}");
     let mut blocks = Vec::new();
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
-        if line.trim_end() == "```rust" {
+        if line.trim_end() == fence {
             let block = lines
                 .by_ref()
                 .take_while(|l| l.trim_end() != "```")
@@ -84,20 +158,57 @@ fn rust_blocks(text: &str) -> Vec<Vec<&str>> {
     blocks
 }
 
+/// `text`'s lines, trimmed, blank ones left out.
+fn lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Whether `block` appears in `lines` word for word.
+fn contains(lines: &[&str], block: &[&str]) -> bool {
+    lines.windows(block.len()).any(|w| w == block)
+}
+
 #[test]
 fn every_snippet_is_here() {
     let readme = include_str!("../../README.md");
-    let here: Vec<&str> = include_str!("readme.rs")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let blocks = rust_blocks(readme);
+    let here = lines(include_str!("readme.rs"));
+    let blocks = blocks(readme, "rust");
     assert_eq!(blocks.len(), 2, "the README's runnable snippets");
     for block in blocks {
         assert!(
-            here.windows(block.len()).any(|w| w == block.as_slice()),
+            contains(&here, &block),
             "README snippet not in tests/tests/readme.rs (word for word):\n{}",
+            block.join("\n")
+        );
+    }
+}
+
+#[test]
+fn every_ignored_snippet_is_checked() {
+    let readme = include_str!("../../README.md");
+    let here = lines(include_str!("readme.rs"));
+    let generated = lines(include_str!("../../generated/src/lib.rs"));
+    let blocks = blocks(readme, "rust,ignore");
+    assert_eq!(blocks.len(), 4, "the README's `rust,ignore` blocks");
+    for block in blocks {
+        // The `include!` of a build script's output is the example crate's.
+        let block = match block.as_slice() {
+            ["// src/lib.rs", rest @ ..] => {
+                assert!(
+                    contains(&generated, rest),
+                    "not in generated/src/lib.rs:\n{}",
+                    rest.join("\n")
+                );
+                continue;
+            }
+            _ => block,
+        };
+        assert!(
+            contains(&here, &block),
+            "README `rust,ignore` block not in tests/tests/readme.rs (word for word):\n{}",
             block.join("\n")
         );
     }
