@@ -492,3 +492,43 @@ fn plain_error_descriptions_lose_their_marks() {
         "A takeout session needs to be initialized first, see here » for more info."
     );
 }
+
+/// `errors.csv` writes three descriptions with Markdown links to pages of
+/// the official site; the plain-text description (`RpcErrorKind::description`,
+/// rustdoc, the book) gives the label and the full address.
+#[test]
+fn error_table_links_become_plain_text() {
+    let data = test_support::testdata();
+    let built = Config::new()
+        .docs_file(data.join("docs/api-docs-223.json"))
+        .error_table(data.join("docs/errors.csv"))
+        .build(&[data.join("schema/telegram/api-230.tl")])
+        .unwrap();
+    let description = |name: &str| {
+        built
+            .model
+            .rpc_errors
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .description
+            .clone()
+    };
+    assert_eq!(
+        description("CHAT_GUEST_SEND_FORBIDDEN"),
+        "You join the discussion group before commenting, see here \
+         (https://core.telegram.org/api/discussion#requiring-users-to-join-the-group) for more info"
+    );
+    assert_eq!(
+        description("REACTIONS_TOO_MANY"),
+        "The message already has exactly `reactions_uniq_max` reaction emojis, you can't react \
+         with a new emoji, see the docs for more info \
+         (https://core.telegram.org/api/config#client-configuration)"
+    );
+    assert_eq!(
+        description("BUTTON_USER_PRIVACY_RESTRICTED"),
+        "The privacy setting of the user specified in a inputKeyboardButtonUserProfile \
+         (https://core.telegram.org/constructor/inputKeyboardButtonUserProfile) button do not \
+         allow creating such a button"
+    );
+}

@@ -268,8 +268,9 @@ pub fn error_table(docs: &mut Documentation, path: &Path) -> Result<(), Error> {
             .split_whitespace()
             .filter_map(|c| c.parse().ok())
             .collect();
-        let description =
-            text::tidy_end(text::without_marks(record.get(2).unwrap_or_default()).trim());
+        let description = text::tidy_end(
+            text::plain_links(&text::without_marks(record.get(2).unwrap_or_default())).trim(),
+        );
         let info = error_info(docs, name, "");
         info.description = description;
         let mut merged = codes;

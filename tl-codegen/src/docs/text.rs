@@ -127,6 +127,48 @@ pub fn paragraph(text: &str, links: &[String]) -> String {
     tidy_end(out.trim())
 }
 
+/// Plain text from text with Markdown links (`errors.csv` has three:
+/// `see [here](/api/discussion#...) for more info`): each becomes its label
+/// and, in parentheses, its target, made absolute on the official site when
+/// it is a path of it. Anything else, brackets included, stays as written.
+pub(crate) fn plain_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let link = after.find("](").and_then(|close| {
+            let label = &after[..close];
+            let target_start = close + 2;
+            let end = after[target_start..].find(')')?;
+            let target = &after[target_start..target_start + end];
+            (!label.contains('[') && !target.contains(char::is_whitespace)).then_some((
+                label,
+                target,
+                target_start + end + 1,
+            ))
+        });
+        match link {
+            Some((label, target, used)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(label);
+                out.push_str(" (");
+                if target.starts_with('/') {
+                    out.push_str("https://core.telegram.org");
+                }
+                out.push_str(target);
+                out.push(')');
+                rest = &after[used..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The name of the `{name}` placeholder `text` starts with, given the text
 /// after its `{` (`seconds} seconds` → `seconds`): letters, digits and `_`
 /// up to the closing brace.
@@ -312,6 +354,22 @@ mod tests {
             "Use \\<b\\>bold\\</b\\> \\[x\\] a\\_b, see <https://t.me/x>."
         );
         assert_eq!(escape("a|b"), "a\\|b");
+    }
+
+    #[test]
+    fn markdown_links_become_plain_text() {
+        assert_eq!(
+            plain_links("see [here](/api/discussion#join) for more info"),
+            "see here (https://core.telegram.org/api/discussion#join) for more info"
+        );
+        assert_eq!(
+            plain_links("[a](https://x.org/) and [b](/c)"),
+            "a (https://x.org/) and b (https://core.telegram.org/c)"
+        );
+        // Brackets that are not a link stay.
+        assert_eq!(plain_links("a [b] c (d)"), "a [b] c (d)");
+        assert_eq!(plain_links("[x]("), "[x](");
+        assert_eq!(plain_links("[x](a b)"), "[x](a b)");
     }
 
     #[test]
