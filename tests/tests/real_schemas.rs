@@ -121,6 +121,9 @@ fn cargo(scratch: &Path, args: &[&str]) -> std::process::Output {
         .arg("--manifest-path")
         .arg(scratch.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", scratch.join("target"))
+        // Each crate is checked once per change of its code: incremental
+        // compilation's query cache would only add its cost.
+        .env("CARGO_INCREMENTAL", "0")
         .env_remove("RUSTFLAGS")
         .output()
         .unwrap()
