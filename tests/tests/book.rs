@@ -4,6 +4,7 @@
 //! of every layer-230 method page is compiled in `tests::book_examples`.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use tl_codegen::Config;
 use tl_codegen::book::Book;
@@ -82,20 +83,30 @@ fn book_is_written_as_an_mdbook() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// The model and book of `files` (under `testdata/schema/telegram`) with
-/// the documentation of `testdata/docs`.
-fn documented_layer(files: &[&str]) -> (Model, Book) {
-    let data = test_support::testdata();
-    let schema = data.join("schema/telegram");
-    let config = documented(&data.join("docs"), "api-docs-223.json");
-    let paths: Vec<_> = files.iter().map(|f| schema.join(f)).collect();
-    let model = config.model(&paths).unwrap();
-    let book = config.book(&model);
-    (model, book)
+/// The model and book of `files` (under `testdata/schema/telegram`: layer
+/// 230 alone or with `mtproto.tl`) with the documentation of
+/// `testdata/docs`, built once for all the tests that read them.
+fn documented_layer(files: &[&str]) -> &'static (Model, Book) {
+    static ALONE: OnceLock<(Model, Book)> = OnceLock::new();
+    static WITH_MTPROTO: OnceLock<(Model, Book)> = OnceLock::new();
+    let cell = match files {
+        ["api-230.tl"] => &ALONE,
+        ["api-230.tl", "mtproto.tl"] => &WITH_MTPROTO,
+        other => panic!("no layer {other:?}"),
+    };
+    cell.get_or_init(|| {
+        let data = test_support::testdata();
+        let schema = data.join("schema/telegram");
+        let config = documented(&data.join("docs"), "api-docs-223.json");
+        let paths: Vec<_> = files.iter().map(|f| schema.join(f)).collect();
+        let model = config.model(&paths).unwrap();
+        let book = config.book(&model);
+        (model, book)
+    })
 }
 
-fn layer_book() -> Book {
-    documented_layer(&["api-230.tl"]).1
+fn layer_book() -> &'static Book {
+    &documented_layer(&["api-230.tl"]).1
 }
 
 fn section<'t>(page: &'t str, heading: &str) -> &'t str {
@@ -194,7 +205,7 @@ fn bot_answers_agree_with_the_table() {
 
 #[test]
 fn layer_summary_links_every_page() {
-    check_summary(&layer_book());
+    check_summary(layer_book());
 }
 /// The book spells Rust types as the configuration generates them: with
 /// `zero_copy`, a `string` argument is the runtime's `ByteString`.
@@ -327,7 +338,7 @@ fn page<'b>(book: &'b Book, path: &str) -> &'b str {
 #[test]
 fn footnotes_link_to_their_own_paragraphs_links_and_to_local_pages() {
     let (_, book) = documented_layer(&["api-230.tl", "mtproto.tl"]);
-    let deleted = page(&book, "constructor/forumTopicDeleted.md");
+    let deleted = page(book, "constructor/forumTopicDeleted.md");
     assert!(
         deleted.contains(
             "Represents a deleted forum topic[¹](https://core.telegram.org/api/forum#forum-topics).\n\n\
@@ -336,14 +347,14 @@ fn footnotes_link_to_their_own_paragraphs_links_and_to_local_pages() {
         ),
         "{deleted}"
     );
-    let birthday = page(&book, "constructor/birthday.md");
+    let birthday = page(book, "constructor/birthday.md");
     assert!(
         birthday.contains(
             "gift Telegram Premium subscriptions »[¹](https://core.telegram.org/api/premium#gifting-telegram-premium) to"
         ),
         "{birthday}"
     );
-    let text_url = page(&book, "constructor/messageEntityTextUrl.md");
+    let text_url = page(book, "constructor/messageEntityTextUrl.md");
     assert!(
         text_url.contains(
             "domain whitelist documentation »[¹](https://core.telegram.org/api/config#whitelisted-domains)."
@@ -363,7 +374,7 @@ fn footnotes_link_to_their_own_paragraphs_links_and_to_local_pages() {
 #[test]
 fn bool_has_a_page() {
     let (_, book) = documented_layer(&["api-230.tl", "mtproto.tl"]);
-    let bool_page = page(&book, "type/Bool.md");
+    let bool_page = page(book, "type/Bool.md");
     assert!(
         bool_page.starts_with(
             "# Bool\n\nThe TL boolean, built into the generator: a `Bool` is written boxed, as the constructor \
@@ -378,7 +389,7 @@ fn bool_has_a_page() {
     assert!(bool_page.contains("\n- [account.updateStatus](../method/account.updateStatus.md)\n"));
     let returning = bool_page.lines().filter(|l| l.starts_with("- [")).count();
     assert!(returning > 200, "{returning}");
-    let status = page(&book, "method/account.updateStatus.md");
+    let status = page(book, "method/account.updateStatus.md");
     assert_eq!(section(status, "Result").trim(), "[Bool](../type/Bool.md)");
     assert!(
         status.contains(
@@ -399,14 +410,14 @@ fn bool_has_a_page() {
 fn parameter_tables_say_what_is_required() {
     let (_, book) = documented_layer(&["api-230.tl", "mtproto.tl"]);
     assert_eq!(
-        section(page(&book, "constructor/birthday.md"), "Fields"),
+        section(page(book, "constructor/birthday.md"), "Fields"),
         "\n| Name | Type | Rust type | Required | Description |\n\
          | :--: | ---- | --------- | -------- | ----------- |\n\
          | **day** | int | `i32` | Yes | Birth day |\n\
          | **month** | int | `i32` | Yes | Birth month |\n\
          | **year** | flags.0?int | `Option<i32>` | Optional | (Optional) birth year. |\n"
     );
-    let send = page(&book, "method/messages.sendMessage.md");
+    let send = page(book, "method/messages.sendMessage.md");
     for row in [
         "| **no\\_webpage** | flags.1?true | `bool` | Optional: a flag, `false` when not set | Set this flag to disable generation of the webpage preview |",
         "| **reply\\_to** | flags.0?[InputReplyTo](../type/InputReplyTo.md) | `Option<tl::enums::InputReplyTo>` | Optional | If set, indicates that the message should be sent in reply to the specified message or story. Also used to quote other messages. |",
@@ -416,14 +427,14 @@ fn parameter_tables_say_what_is_required() {
     }
     // Telegram's flags words are computed when writing: no row.
     for path in ["constructor/birthday.md", "method/messages.sendMessage.md"] {
-        assert!(!page(&book, path).contains("| **flags** |"), "{path}");
+        assert!(!page(book, path).contains("| **flags** |"), "{path}");
     }
     // A `#` no field refers to is a plain number, which the struct keeps.
     assert!(
-        page(&book, "constructor/exportedChatlistInvite.md")
+        page(book, "constructor/exportedChatlistInvite.md")
             .contains("| **flags** | # | `u32` | Yes | Flags, see TL conditional fields[¹](https://core.telegram.org/mtproto/TL-combinators#conditional-fields) |"),
         "{}",
-        page(&book, "constructor/exportedChatlistInvite.md")
+        page(book, "constructor/exportedChatlistInvite.md")
     );
 }
 
@@ -432,7 +443,7 @@ fn parameter_tables_say_what_is_required() {
 #[test]
 fn summary_groups_pages_by_kind() {
     let (_, book) = documented_layer(&["api-230.tl", "mtproto.tl"]);
-    let summary = page(&book, "SUMMARY.md");
+    let summary = page(book, "SUMMARY.md");
     assert!(
         summary.contains("\n- [Global namespace](ns/global.md)\n    - [Methods]()\n        - [")
     );

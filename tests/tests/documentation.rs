@@ -179,18 +179,22 @@ fn a_malformed_docs_file_is_an_error() {
 use tl_codegen::model::Model;
 
 /// Layer 230 with mtproto and the documentation of `testdata/docs`, and what
-/// applying it did.
-fn documented_layer() -> (Model, tl_codegen::model::Applied) {
-    let data = test_support::testdata();
-    let schema = data.join("schema/telegram");
-    let docs = data.join("docs");
-    let built = Config::new()
-        .docs_file(docs.join("api-docs-223.json"))
-        .usability_table(docs.join("methods.csv"))
-        .error_table(docs.join("errors.csv"))
-        .build(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .unwrap();
-    (built.model, built.documentation)
+/// applying it did: built once for all the tests that read it.
+fn documented_layer() -> &'static (Model, tl_codegen::model::Applied) {
+    static LAYER: std::sync::OnceLock<(Model, tl_codegen::model::Applied)> =
+        std::sync::OnceLock::new();
+    LAYER.get_or_init(|| {
+        let data = test_support::testdata();
+        let schema = data.join("schema/telegram");
+        let docs = data.join("docs");
+        let built = Config::new()
+            .docs_file(docs.join("api-docs-223.json"))
+            .usability_table(docs.join("methods.csv"))
+            .error_table(docs.join("errors.csv"))
+            .build(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+            .unwrap();
+        (built.model, built.documentation)
+    })
 }
 
 fn function<'m>(model: &'m Model, name: &str) -> &'m tl_codegen::model::Function {
@@ -210,7 +214,7 @@ fn invite_to_channel_lists_every_documented_error() {
         .as_array()
         .unwrap();
     assert_eq!(listed.len(), 20);
-    let f = function(&model, "channels.inviteToChannel");
+    let f = function(model, "channels.inviteToChannel");
     for error in listed {
         let name = error["type"].as_str().unwrap();
         let found = f
@@ -238,7 +242,7 @@ fn invite_to_channel_lists_every_documented_error() {
 #[test]
 fn import_chat_invite_documents_hash() {
     let (model, _) = documented_layer();
-    let f = function(&model, "messages.importChatInvite");
+    let f = function(model, "messages.importChatInvite");
     let hash = f.fields.iter().find(|p| p.tl_name == "hash").unwrap();
     assert_eq!(
         hash.doc.as_deref(),
@@ -388,7 +392,7 @@ fn constructor<'m>(model: &'m Model, name: &str) -> &'m tl_codegen::model::Const
 fn later_paragraphs_link_to_their_own_footnotes() {
     let (model, _) = documented_layer();
     assert_eq!(
-        constructor(&model, "birthday").doc.as_deref(),
+        constructor(model, "birthday").doc.as_deref(),
         Some(
             "Birthday[¹](https://core.telegram.org/api/profile#birthday) information for a user.\n\n\
              Also used to invite users to gift Telegram Premium subscriptions »[¹](https://core.telegram.org/api/premium#gifting-telegram-premium) \
@@ -396,7 +400,7 @@ fn later_paragraphs_link_to_their_own_footnotes() {
         )
     );
     assert_eq!(
-        constructor(&model, "forumTopicDeleted").doc.as_deref(),
+        constructor(model, "forumTopicDeleted").doc.as_deref(),
         Some(
             "Represents a deleted forum topic[¹](https://core.telegram.org/api/forum#forum-topics).\n\n\
              This constructor is returned in place of a forumTopic[¹](https://core.telegram.org/constructor/forumTopic) \
@@ -405,7 +409,7 @@ fn later_paragraphs_link_to_their_own_footnotes() {
              to confirm that a topic was deleted."
         )
     );
-    let text_url = constructor(&model, "messageEntityTextUrl")
+    let text_url = constructor(model, "messageEntityTextUrl")
         .doc
         .clone()
         .unwrap();
@@ -416,7 +420,7 @@ fn later_paragraphs_link_to_their_own_footnotes() {
         "{text_url}"
     );
     // Numbered on across paragraphs (`¹ ²`, `³`, `⁴`, `⁵ ⁶`): six links in turn.
-    let connection = function(&model, "account.getBotBusinessConnection")
+    let connection = function(model, "account.getBotBusinessConnection")
         .doc
         .clone()
         .unwrap();
@@ -436,7 +440,7 @@ fn later_paragraphs_link_to_their_own_footnotes() {
 #[test]
 fn marks_stay_out_of_urls() {
     let (model, _) = documented_layer();
-    let bot_info = constructor(&model, "botInfo");
+    let bot_info = constructor(model, "botInfo");
     let field = bot_info
         .fields
         .iter()
@@ -457,7 +461,7 @@ fn marks_stay_out_of_urls() {
 #[test]
 fn error_footnotes_are_links() {
     let (model, _) = documented_layer();
-    let f = function(&model, "contacts.getSaved");
+    let f = function(model, "contacts.getSaved");
     let takeout = f
         .errors
         .iter()
