@@ -84,3 +84,77 @@ fn any_function_decodes_nested_generic_requests() {
     assert_eq!(inner.query.tl_name(), "help.getConfig");
     assert_eq!(any.to_bytes(), bytes);
 }
+
+/// The accessor rule (`Config::accessors`) on layer 230: which fields it
+/// finds in the enums people read most, and how many in all.
+#[test]
+fn layer_230_shared_fields() {
+    use tl_codegen::model::shared_fields::{Held, shared_fields};
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
+    let model = tl_codegen::Config::new()
+        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+        .unwrap();
+    let of = |type_name: &str| {
+        let t = model
+            .types
+            .iter()
+            .find(|t| t.tl_name == type_name)
+            .unwrap_or_else(|| panic!("{type_name}"));
+        shared_fields(t, &model)
+    };
+    let message = of("Message");
+    let names: Vec<&str> = message
+        .fields
+        .iter()
+        .map(|f| f.rust_name.as_str())
+        .collect();
+    // messageEmpty id:int flags:# peer_id:flags.0?Peer; message and
+    // messageService share the rest of these (`out`, `mentioned`, ... are
+    // `true` flags of both; `date`, `from_id`, `reply_to`, `ttl_period`).
+    assert_eq!(
+        names,
+        [
+            "date",
+            "from_id",
+            "id",
+            "legacy",
+            "media_unread",
+            "mentioned",
+            "out",
+            "peer_id",
+            "post",
+            "reactions",
+            "reply_to",
+            "saved_peer_id",
+            "silent",
+            "ttl_period"
+        ]
+    );
+    let id = &message.fields[2];
+    assert!(id.always() && id.by_value(false));
+    let peer = &message.fields[7];
+    assert!(!peer.always() && !peer.by_value(false));
+    assert_eq!(peer.held.len(), 3);
+    assert!(peer.held.contains(&Held::Optional));
+    let pts = of("Update")
+        .fields
+        .into_iter()
+        .find(|f| f.tl_name == "pts")
+        .unwrap();
+    assert!(!pts.always() && pts.by_value(false));
+    let user_id = of("User")
+        .fields
+        .into_iter()
+        .find(|f| f.tl_name == "id")
+        .unwrap();
+    assert!(user_id.always());
+    let (mut accessors, mut conflicts) = (0, 0);
+    for t in &model.types {
+        let shared = shared_fields(t, &model);
+        accessors += shared.fields.len();
+        conflicts += shared.conflicts;
+    }
+    println!("{accessors} accessors, {conflicts} names with different types");
+    assert_eq!((accessors, conflicts), (517, 47), "accessors, conflicts");
+}

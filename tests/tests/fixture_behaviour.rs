@@ -480,3 +480,47 @@ fn long_arrays_go_through_serde() {
     );
     assert_eq!(tl_runtime::json::from_str::<TdBlock>(&text).unwrap(), block);
 }
+
+/// `--accessors`: a field every constructor has is read as it is; one that
+/// only some have (or that is conditional in one) is an `Option`; `Copy`
+/// values by value, others by reference.
+#[test]
+fn accessors_read_shared_fields() {
+    use tests::fixtures::accessors::{enums, types};
+    let peer = enums::Peer::from(types::PeerUser { user_id: 5 });
+    let message = enums::Message::from(types::Message {
+        flags: 0,
+        silent: true,
+        id: 1,
+        text: "hi".to_owned(),
+        pts: 7,
+        r#type: "plain".to_owned(),
+        peer: peer.clone(),
+        views: 3,
+        x: "x".to_owned(),
+    });
+    assert_eq!(message.id(), 1);
+    assert_eq!(message.text(), Some(&"hi".to_owned()));
+    assert_eq!(message.pts(), Some(7));
+    assert_eq!(message.silent(), Some(true));
+    assert_eq!(message.r#type(), Some(&"plain".to_owned()));
+    assert_eq!(message.peer(), Some(&peer));
+    let service = enums::Message::from(types::MessageService {
+        flags: 0,
+        silent: false,
+        id: 2,
+        text: String::new(),
+        pts: None,
+        r#type: String::new(),
+        peer: peer.clone(),
+        x: 9,
+    });
+    assert_eq!(service.id(), 2);
+    assert_eq!(service.pts(), None);
+    assert_eq!(service.silent(), Some(false));
+    let empty = enums::Message::from(types::MessageEmpty { id: 3 });
+    assert_eq!(empty.id(), 3);
+    assert_eq!(empty.text(), None);
+    assert_eq!(empty.pts(), None);
+    assert_eq!(empty.peer(), None);
+}

@@ -100,6 +100,14 @@ options! {
     fn try_from(enable: bool) -> bool = false, enable;
     flag "--try-from", "Implement `TryFrom<enums::T>` for each constructor struct of `T` (the enum back when it is another constructor)";
 
+    /// Accessors on each boxed type's enum for the fields its constructors
+    /// share (default off): `message.id()` for a field every constructor
+    /// has, `update.pts()` (an `Option`) for one that only some have; `Copy`
+    /// values by value, others by reference. A field name is shared when two
+    /// or more constructors have it with the same value type.
+    fn accessors(enable: bool) -> bool = false, enable;
+    flag "--accessors", "Accessors on each enum for the fields its constructors share (`message.id()`, `update.pts()` as an `Option`)";
+
     /// Generate only the functions of these namespaces (`messages`,
     /// `channels`, ...; global functions such as `invokeWithLayer` always
     /// stay) and the types and constructors they reach, instead of the whole

@@ -1,6 +1,7 @@
 //! Model to Rust source: `quote!` tokens per item, modules per namespace,
 //! formatted by prettyplease.
 
+mod accessors;
 mod enums;
 mod errors;
 mod fields;

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod names;
 mod nullability;
 mod select;
+pub mod shared_fields;
 mod wire;
 
 pub(crate) use build::{Inputs, build};
