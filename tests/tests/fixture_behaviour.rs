@@ -524,3 +524,46 @@ fn accessors_read_shared_fields() {
     assert_eq!(empty.pts(), None);
     assert_eq!(empty.peer(), None);
 }
+
+/// `--new-methods`: `new` takes the required fields in TL order (text as
+/// `impl Into<String>`) and leaves every optional one unset.
+#[test]
+fn new_takes_the_required_fields() {
+    use tests::fixtures::new_methods::{functions, types};
+    let message = types::Message::new(7, "hi");
+    assert_eq!(
+        message,
+        types::Message {
+            flags: 0,
+            silent: false,
+            id: 7,
+            text: "hi".to_owned(),
+            reply_to: None,
+        }
+    );
+    // After the constructor id: flags 0, id 7, "hi" (length byte, 2 bytes, 1 of padding).
+    assert_eq!(
+        message.to_bytes()[4..],
+        [0, 0, 0, 0, 7, 0, 0, 0, 2, b'h', b'i', 0]
+    );
+    assert_eq!(
+        types::Draft::new(),
+        types::Draft {
+            flags: 0,
+            text: None,
+            date: None,
+        }
+    );
+    let send = functions::SendMessage::new(5, String::from("hello"), 99);
+    assert_eq!(
+        send,
+        functions::SendMessage {
+            flags: 0,
+            silent: false,
+            peer: 5,
+            message: "hello".to_owned(),
+            random_id: 99,
+            reply_to: None,
+        }
+    );
+}

@@ -108,6 +108,14 @@ options! {
     fn accessors(enable: bool) -> bool = false, enable;
     flag "--accessors", "Accessors on each enum for the fields its constructors share (`message.id()`, `update.pts()` as an `Option`)";
 
+    /// `fn new(required fields in TL order) -> Self` on every constructor
+    /// and function struct that has an optional field (default off): the
+    /// optional ones (conditional, `true` flags, nullable) start as
+    /// `None`/`false`, and a `string` argument takes `impl Into<String>`:
+    /// `SendMessage::new(peer, "hi", random_id)`.
+    fn new_methods(enable: bool) -> bool = false, enable;
+    flag "--new-methods", "`new(required fields)` on every struct with an optional field, the optional ones `None`/`false`";
+
     /// Generate only the functions of these namespaces (`messages`,
     /// `channels`, ...; global functions such as `invokeWithLayer` always
     /// stay) and the types and constructors they reach, instead of the whole

@@ -6,6 +6,7 @@ mod enums;
 mod errors;
 mod fields;
 mod long_arrays;
+mod new_methods;
 mod paths;
 mod plain;
 mod rustdoc;

@@ -61,6 +61,7 @@ impl Parts {
         let decls = fields::declarations(item.fields, written.is_none(), here, cx);
         let id = hex_literal(item.id.unwrap_or_default());
         let generics = item.generics;
+        let new = super::new_methods::new_method(&name, &generics, item.fields, here, cx);
         let tl_name = item.tl_name;
         let identifiable = item.id.is_some().then(|| {
             quote! {
@@ -80,6 +81,8 @@ impl Parts {
                 }
 
                 #identifiable
+
+                #new
 
                 #written
             },
