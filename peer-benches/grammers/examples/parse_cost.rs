@@ -1,10 +1,11 @@
 //! One side of the parse bench, for instruction counts where wall time is
-//! noisy (allocator state moves criterion's figures by 10 % and more):
+//! noisy (allocator state moves criterion's figures by 10 % and more). From
+//! the repository root:
 //!
 //! ```sh
-//! cargo build --release -p tl-parser --example parse_cost
+//! cargo build --release --manifest-path peer-benches/Cargo.toml --example parse_cost
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-//!     target/release/examples/parse_cost check testdata/schema/telegram/api-230.tl
+//!     peer-benches/target/release/examples/parse_cost check testdata/schema/telegram/api-230.tl
 //! ```
 //!
 //! The first argument is `check` (parse + validate), `parse` or `grammers`

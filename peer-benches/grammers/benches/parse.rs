@@ -1,8 +1,9 @@
 //! Parsing Telegram layer 230 (`api-230.tl`, ~0.3 MB) from `testdata/`,
 //! against `grammers-tl-parser` on the same input, in the same group.
 //!
-//! Run with `cargo bench -p tl-parser --bench parse`. The schema is
-//! `testdata/schema/telegram/api-230.tl` (or under `$TL_TESTDATA`).
+//! Run with `cargo bench --manifest-path peer-benches/Cargo.toml --bench
+//! parse`. The schema is `testdata/schema/telegram/api-230.tl` (or under
+//! `$TL_TESTDATA`).
 //!
 //! The two sides do not do the same amount of work, see `BENCHMARKS.md`:
 //! - `tl-parser/check`: `tl_parser::check(src, Dialect::Telegram)`, the parse

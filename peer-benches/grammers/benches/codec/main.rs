@@ -1,8 +1,10 @@
 //! Binary codec of the generated layer 230 against `grammers-tl-types` 0.11
 //! (generated from the same `api-230.tl`), plus the generator itself.
 //!
-//! Run with `cargo bench -p tests --bench codec`. It reads `testdata/`
-//! (or `$TL_TESTDATA`).
+//! Run with `cargo bench --manifest-path peer-benches/Cargo.toml --bench
+//! codec`. It reads `testdata/` (or `$TL_TESTDATA`); the layer is generated
+//! by `peer-benches/grammers/build.rs` (into `peer_benches_grammers::api`
+//! and `peer_benches_grammers::zero_copy`).
 //!
 //! Groups (each compares both crates on the same bytes):
 //! - `corpus api-230 decode|encode|roundtrip`: every sample of
@@ -24,14 +26,9 @@ use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
 
-/// Layer 230 + `mtproto.tl` generated with `Config::zero_copy` (by the tests
-/// build script): `string`/`bytes` fields share the decoded buffer.
-// Private here, so clippy judges the variant names it accepts in an
-// exported API (`Updates::UpdateShort` mirrors `updateShort`).
-#[allow(dead_code, clippy::enum_variant_names)]
-mod zero_copy {
-    include!(concat!(env!("OUT_DIR"), "/api_zero_copy.rs"));
-}
+// Layer 230 + `mtproto.tl` generated with `Config::zero_copy` (by
+// `build.rs`): `string`/`bytes` fields share the decoded buffer.
+use peer_benches_grammers::zero_copy;
 
 /// A decoded value of either crate, encodable again.
 trait Encode {
@@ -144,14 +141,14 @@ macro_rules! table {
             match kind {
                 "type" => match name {
                     $($tname => Some((
-                        ours::<tests::api::$($tseg)::+>(),
+                        ours::<peer_benches_grammers::api::$($tseg)::+>(),
                         peer_type::<grammers_tl_types::$($tpeer)::+>(),
                     )),)*
                     _ => None,
                 },
                 "function" => match name {
                     $($fname => Some((
-                        ours::<tests::api::$($fseg)::+>(),
+                        ours::<peer_benches_grammers::api::$($fseg)::+>(),
                         peer_function::<grammers_tl_types::$($fpeer)::+>(),
                     )),)*
                     _ => None,
@@ -293,7 +290,7 @@ fn corpus(c: &mut Criterion) {
 fn messages_100(c: &mut Criterion) {
     use grammers_tl_types::{Deserializable as _, Serializable as _};
     use tl_runtime::{Deserializable as _, Serializable as _};
-    type OursMessages = tests::api::enums::messages::Messages;
+    type OursMessages = peer_benches_grammers::api::enums::messages::Messages;
     type PeerMessages = grammers_tl_types::enums::messages::Messages;
 
     let path = test_support::testdata().join("corpus/messages-100.bin");
