@@ -124,7 +124,8 @@ fn path(root: &str, p: &RustPath) -> TokenStream {
 }
 
 /// `roundtrip(kind, name, bytes)`: decodes `bytes` as the named boxed type or
-/// function and encodes the value again.
+/// function and encodes the value again; `TYPE_NAMES`, the boxed types in
+/// model order.
 fn dispatch(model: &Model) -> TokenStream {
     let types = model.types.iter().map(|t| {
         let name = &t.tl_name;
@@ -141,7 +142,12 @@ fn dispatch(model: &Model) -> TokenStream {
         };
         quote!(#name => Some(crate::reencode::<#ty>(bytes)),)
     });
+    let type_names = model.types.iter().map(|t| &t.tl_name);
     quote! {
+        /// The boxed types' TL names in the model's order (the order the fuzz
+        /// crate numbers them in: `decode_type`'s first two bytes choose one).
+        pub const TYPE_NAMES: &[&str] = &[#(#type_names),*];
+
         /// Decodes `bytes` as the boxed type `name` and encodes it again;
         /// `None` if the schema has no such type.
         pub fn roundtrip_type(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, tl_runtime::DecodeError>> {
