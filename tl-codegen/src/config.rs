@@ -262,6 +262,8 @@ mod tests {
             .zero_copy(true)
             .pretty(false)
             .try_from(true)
+            .accessors(true)
+            .new_methods(true)
             .namespaces(["messages", "bots"])
             .docs_file("d.json")
             .usability_table("m.csv")
@@ -283,6 +285,8 @@ mod tests {
                 "--zero-copy",
                 "--no-pretty",
                 "--try-from",
+                "--accessors",
+                "--new-methods",
                 "--namespaces",
                 "bots,messages",
                 "--docs",
@@ -337,6 +341,8 @@ mod tests {
                 "zero_copy",
                 "pretty",
                 "try_from",
+                "accessors",
+                "new_methods",
                 "namespaces",
                 "docs_file",
                 "usability_table",
