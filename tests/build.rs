@@ -61,8 +61,9 @@ fn generate_api(paths: &[&Path], out: &Path) {
     config.file_name("api.rs").pretty(false);
     let model = config.model(paths).unwrap_or_else(|e| panic!("{e}"));
     config.write(&model).unwrap_or_else(|e| panic!("{e}"));
-    // The same layer in zero-copy mode, for `tests/zero_copy.rs` and the
-    // codec bench (the dispatch table fits both: the names are the same).
+    // The same layer in zero-copy mode, for `tests/zero_copy.rs` (the
+    // dispatch table fits both: the names are the same). The codec bench's
+    // `peer-benches/grammers/build.rs` writes these two the same way.
     let mut zero_copy = tl_codegen::Config::new();
     zero_copy
         .zero_copy(true)
