@@ -158,3 +158,61 @@ fn layer_230_shared_fields() {
     println!("{accessors} accessors, {conflicts} names with different types");
     assert_eq!((accessors, conflicts), (517, 47), "accessors, conflicts");
 }
+
+/// The input conversions (`Config::conversions`) the rule finds in layer
+/// 230, each checked against the TL text (see the issue note): the source
+/// constructor, the input constructor, and the source fields that may be
+/// missing.
+#[test]
+fn layer_230_conversions() {
+    use tl_codegen::model::conversions::conversions_into;
+    let data = test_support::testdata();
+    let schema = data.join("schema/telegram");
+    let model = tl_codegen::Config::new()
+        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+        .unwrap();
+    let mut found = Vec::new();
+    for t in &model.types {
+        for c in conversions_into(t, &model) {
+            let optional: Vec<&str> = c
+                .fields
+                .iter()
+                .filter(|f| f.optional)
+                .map(|f| f.source_tl.as_str())
+                .collect();
+            found.push(format!(
+                "{} -> {} {:?}",
+                model.constructors[c.source].tl_name,
+                model.constructors[c.target].tl_name,
+                optional
+            ));
+        }
+    }
+    let expected = [
+        "aiComposeToneDefault -> inputAiComposeToneDefault []",
+        "channel -> inputChannel [\"access_hash\"]",
+        "chatTheme -> inputChatTheme []",
+        "username -> inputCollectibleUsername []",
+        "dialogPeerFolder -> inputDialogPeerFolder []",
+        "document -> inputDocument []",
+        "encryptedChat -> inputEncryptedChat []",
+        "encryptedFile -> inputEncryptedFile []",
+        "groupCall -> inputGroupCall []",
+        "channel -> inputPeerChannel [\"access_hash\"]",
+        "chat -> inputPeerChat []",
+        "peerChat -> inputPeerChat []",
+        "user -> inputPeerUser [\"access_hash\"]",
+        "phoneCall -> inputPhoneCall []",
+        "photo -> inputPhoto []",
+        "privacyValueAllowChatParticipants -> inputPrivacyValueAllowChatParticipants []",
+        "privacyValueDisallowChatParticipants -> inputPrivacyValueDisallowChatParticipants []",
+        "ephemeralMessage -> inputReplyToEphemeralMessage []",
+        "secureFile -> inputSecureFile []",
+        "theme -> inputTheme []",
+        "user -> inputUser [\"access_hash\"]",
+        "wallPaper -> inputWallPaper []",
+        "wallPaperNoFile -> inputWallPaperNoFile []",
+        "webDocument -> inputWebDocument []",
+    ];
+    assert_eq!(found, expected);
+}

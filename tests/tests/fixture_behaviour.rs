@@ -567,3 +567,86 @@ fn new_takes_the_required_fields() {
         }
     );
 }
+
+/// `--conversions`: input types from the constructors the schema pairs them
+/// with, through `TryFrom<&T>`; a conditional source field that is not set
+/// is a `MissingField`.
+#[test]
+fn input_conversions_take_their_fields_from_the_source() {
+    use tests::fixtures::conversions::{enums, types};
+    use tl_runtime::MissingField;
+    let user = types::User {
+        flags: 0,
+        id: 5,
+        access_hash: Some(9),
+        first_name: None,
+    };
+    assert_eq!(
+        enums::InputPeer::try_from(&user),
+        Ok(enums::InputPeer::from(types::InputPeerUser {
+            user_id: 5,
+            access_hash: 9
+        }))
+    );
+    assert_eq!(
+        enums::InputUser::try_from(&user),
+        Ok(enums::InputUser::from(types::InputUser {
+            user_id: 5,
+            access_hash: 9
+        }))
+    );
+    let min = types::User {
+        access_hash: None,
+        ..user
+    };
+    let missing = MissingField {
+        constructor: "user",
+        field: "access_hash",
+    };
+    assert_eq!(enums::InputPeer::try_from(&min), Err(missing));
+    assert_eq!(missing.to_string(), "this `user` has no `access_hash`");
+    let chat = types::Chat {
+        id: 3,
+        title: "c".to_owned(),
+    };
+    assert_eq!(
+        enums::InputPeer::try_from(&chat),
+        Ok(enums::InputPeer::from(types::InputPeerChat { chat_id: 3 }))
+    );
+    let channel = types::Channel {
+        id: 4,
+        access_hash: 8,
+        title: "ch".to_owned(),
+    };
+    assert_eq!(
+        enums::InputChannel::try_from(&channel),
+        Ok(enums::InputChannel::from(types::InputChannel {
+            channel_id: 4,
+            access_hash: 8
+        }))
+    );
+    // With `?`, into any error that takes a `MissingField`.
+    fn peer(channel: &types::Channel) -> Result<enums::InputPeer, Box<dyn std::error::Error>> {
+        Ok(channel.try_into()?)
+    }
+    assert_eq!(
+        peer(&channel).unwrap(),
+        enums::InputPeer::from(types::InputPeerChannel {
+            channel_id: 4,
+            access_hash: 8
+        })
+    );
+    let document = types::Document {
+        id: 1,
+        access_hash: 2,
+        file_reference: vec![7, 7],
+    };
+    assert_eq!(
+        enums::InputDocument::try_from(&document),
+        Ok(enums::InputDocument::from(types::InputDocument {
+            id: 1,
+            access_hash: 2,
+            file_reference: vec![7, 7],
+        }))
+    );
+}

@@ -116,6 +116,16 @@ options! {
     fn new_methods(enable: bool) -> bool = false, enable;
     flag "--new-methods", "`new(required fields)` on every struct with an optional field, the optional ones `None`/`false`";
 
+    /// `TryFrom<&types::C>` for the input types the schema implies (default
+    /// off): `enums::InputPeer::try_from(&user)?`, `enums::InputUser`,
+    /// `enums::InputChannel`, `enums::InputDocument`, ... An input
+    /// constructor `inputX` takes its fields from the constructor `x` (the
+    /// type's word dropped: `inputPeerUser` from `user`) by name and type,
+    /// `user_id`/`channel_id`/`chat_id` from `id`; a conditional source
+    /// field that is not set is a `tl_runtime::MissingField`.
+    fn conversions(enable: bool) -> bool = false, enable;
+    flag "--conversions", "`TryFrom<&types::C>` for the input types the schema implies (`enums::InputPeer::try_from(&user)`)";
+
     /// Generate only the functions of these namespaces (`messages`,
     /// `channels`, ...; global functions such as `invokeWithLayer` always
     /// stay) and the types and constructors they reach, instead of the whole
@@ -264,6 +274,7 @@ mod tests {
             .try_from(true)
             .accessors(true)
             .new_methods(true)
+            .conversions(true)
             .namespaces(["messages", "bots"])
             .docs_file("d.json")
             .usability_table("m.csv")
@@ -287,6 +298,7 @@ mod tests {
                 "--try-from",
                 "--accessors",
                 "--new-methods",
+                "--conversions",
                 "--namespaces",
                 "bots,messages",
                 "--docs",
@@ -343,6 +355,7 @@ mod tests {
                 "try_from",
                 "accessors",
                 "new_methods",
+                "conversions",
                 "namespaces",
                 "docs_file",
                 "usability_table",

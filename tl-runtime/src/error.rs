@@ -1,5 +1,6 @@
 //! The errors of decoding ([`DecodeError`]) and of the fallible encoding
-//! methods ([`EncodeError`]).
+//! methods ([`EncodeError`]), and of conversions between generated types
+//! ([`MissingField`]).
 
 use std::fmt;
 
@@ -122,3 +123,27 @@ impl fmt::Display for EncodeError {
 }
 
 impl std::error::Error for EncodeError {}
+
+/// A conversion between generated types that needs a field its source value
+/// does not have: `TryFrom<&types::User> for enums::InputPeer` on a `user`
+/// without an `access_hash` (a "min" user).
+///
+/// ```
+/// let error = tl_runtime::MissingField { constructor: "user", field: "access_hash" };
+/// assert_eq!(error.to_string(), "this `user` has no `access_hash`");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MissingField {
+    /// The source's TL constructor.
+    pub constructor: &'static str,
+    /// The TL name of the field it lacks.
+    pub field: &'static str,
+}
+
+impl fmt::Display for MissingField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "this `{}` has no `{}`", self.constructor, self.field)
+    }
+}
+
+impl std::error::Error for MissingField {}

@@ -33,7 +33,7 @@ pub mod shared;
 mod traits;
 mod writer;
 
-pub use error::{DecodeError, DecodeErrorKind, EncodeError};
+pub use error::{DecodeError, DecodeErrorKind, EncodeError, MissingField};
 pub use raw::Raw;
 pub use reader::Reader;
 pub use traits::{

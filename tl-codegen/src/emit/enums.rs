@@ -129,6 +129,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
     let json = tdjson::enum_impls(&name, tl_name, &tagged, here, cx);
     let accessors = super::accessors::accessors(t, model, here, cx);
+    let conversions = super::conversions::conversions(t, model, here, cx);
     let enter = super::tri(quote!(r.enter(#tl_name)));
     let read_id = super::tri(quote!(r.read_constructor(#tl_name)));
     quote! {
@@ -165,6 +166,8 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         }
 
         #(#froms)*
+
+        #conversions
 
         #json
     }

@@ -2,6 +2,7 @@
 //! formatted by prettyplease.
 
 mod accessors;
+mod conversions;
 mod enums;
 mod errors;
 mod fields;

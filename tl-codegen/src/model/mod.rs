@@ -12,6 +12,7 @@
 //! wire types) without breaking code that reads them.
 
 mod build;
+pub mod conversions;
 mod documentation;
 pub mod layout;
 pub mod names;
