@@ -85,16 +85,20 @@ fn any_function_decodes_nested_generic_requests() {
     assert_eq!(any.to_bytes(), bytes);
 }
 
+/// The model of layer 230 with `mtproto.tl`, as the generator builds it.
+fn layer_230_model() -> tl_codegen::model::Model {
+    let schema = test_support::testdata().join("schema/telegram");
+    tl_codegen::Config::new()
+        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
+        .unwrap()
+}
+
 /// The accessor rule (`Config::accessors`) on layer 230: which fields it
 /// finds in the enums people read most, and how many in all.
 #[test]
 fn layer_230_shared_fields() {
     use tl_codegen::model::shared_fields::{Held, shared_fields};
-    let data = test_support::testdata();
-    let schema = data.join("schema/telegram");
-    let model = tl_codegen::Config::new()
-        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .unwrap();
+    let model = layer_230_model();
     let of = |type_name: &str| {
         let t = model
             .types
@@ -166,11 +170,7 @@ fn layer_230_shared_fields() {
 #[test]
 fn layer_230_conversions() {
     use tl_codegen::model::conversions::conversions_into;
-    let data = test_support::testdata();
-    let schema = data.join("schema/telegram");
-    let model = tl_codegen::Config::new()
-        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .unwrap();
+    let model = layer_230_model();
     let mut found = Vec::new();
     for t in &model.types {
         for c in conversions_into(t, &model) {
