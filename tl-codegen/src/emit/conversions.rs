@@ -27,10 +27,7 @@ pub fn conversions(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) -
         let source_tl = source.tl_name.as_str();
         let inits = c.fields.iter().map(|f| {
             let (to, from, field_tl) = (ident(&f.target), ident(&f.source), f.source_tl.as_str());
-            let copy = matches!(
-                RustType::of(&f.ty, cx.config.zero_copy),
-                RustType::Primitive(_) | RustType::ByteArray(_)
-            );
+            let copy = RustType::of(&f.ty, cx.config.zero_copy).is_small_copy();
             let missing = quote!(#rt::MissingField { constructor: #source_tl, field: #field_tl });
             let value = match (f.optional, copy) {
                 (false, true) => quote!(x.#from),

@@ -122,6 +122,12 @@ pub enum RustType {
 }
 
 impl RustType {
+    /// Whether a value of this type is `Copy` and small enough to hand out
+    /// by value: the primitives and `int128`/`int256`'s byte arrays.
+    pub fn is_small_copy(&self) -> bool {
+        matches!(self, RustType::Primitive(_) | RustType::ByteArray(_))
+    }
+
     /// The Rust type of `ty`; `zero_copy` says whether `string`/`bytes`
     /// share the decoded buffer ([`crate::Config::zero_copy`]).
     pub fn of(ty: &WireType, zero_copy: bool) -> RustType {

@@ -49,10 +49,7 @@ impl SharedField {
     /// Whether the value is returned by value (a `Copy` type: numbers,
     /// `bool`, `int128`/`int256`) rather than by reference.
     pub fn by_value(&self, zero_copy: bool) -> bool {
-        matches!(
-            RustType::of(&self.ty, zero_copy),
-            RustType::Primitive(_) | RustType::ByteArray(_)
-        )
+        RustType::of(&self.ty, zero_copy).is_small_copy()
     }
 }
 
