@@ -216,3 +216,102 @@ fn layer_230_conversions() {
     ];
     assert_eq!(found, expected);
 }
+
+/// The everyday rules on the other dialects: TDLib's `td_api.tl` (nullable
+/// fields are the optional ones) and TON's `ton_api.tl`. The counts are
+/// pinned, and a few answers checked against the TL text.
+#[test]
+fn td_api_and_ton_api_everyday_rules() {
+    use tl_codegen::model::conversions::conversions_into;
+    use tl_codegen::model::shared_fields::shared_fields;
+    let model = |file: &str| {
+        tl_codegen::Config::new()
+            .model(&[test_support::testdata().join("schema").join(file)])
+            .unwrap()
+    };
+    let td = model("tdlib/td_api.tl");
+    let shared = |model: &tl_codegen::model::Model, type_name: &str| {
+        let t = model.types.iter().find(|t| t.tl_name == type_name).unwrap();
+        shared_fields(t, model)
+            .fields
+            .into_iter()
+            .map(|f| (f.tl_name.clone(), f.always()))
+            .collect::<Vec<_>>()
+    };
+    // chatTypePrivate user_id:int53; chatTypeSecret secret_chat_id:int32
+    // user_id:int53; the basic group and supergroup have no user_id.
+    assert_eq!(shared(&td, "ChatType"), [("user_id".to_owned(), false)]);
+    // chatBoostSourceGiftCode user_id:int53 gift_code:string,
+    // chatBoostSourceGiveaway user_id:int53 gift_code:string ...,
+    // chatBoostSourcePremium user_id:int53 ...
+    assert_eq!(
+        shared(&td, "ChatBoostSource"),
+        [
+            ("gift_code".to_owned(), false),
+            ("user_id".to_owned(), true)
+        ]
+    );
+    let totals = |model: &tl_codegen::model::Model| {
+        let (mut accessors, mut conflicts) = (0, 0);
+        let mut conversions = Vec::new();
+        for t in &model.types {
+            let s = shared_fields(t, model);
+            accessors += s.fields.len();
+            conflicts += s.conflicts;
+            for c in conversions_into(t, model) {
+                conversions.push(format!(
+                    "{} -> {}",
+                    model.constructors[c.source].tl_name, model.constructors[c.target].tl_name
+                ));
+            }
+        }
+        (accessors, conflicts, conversions)
+    };
+    let (accessors, conflicts, conversions) = totals(&td);
+    assert_eq!((accessors, conflicts), (288, 46), "td_api");
+    // Each pair is `x` and `inputX` of `T` and `InputT` with the input's
+    // fields a subset of the source's (messageContact contact:contact and
+    // inputMessageContact contact:contact; textQuote text position
+    // is_manual and inputTextQuote text position; ...).
+    assert_eq!(
+        conversions,
+        [
+            "businessChatLink -> inputBusinessChatLink",
+            "chatThemeEmoji -> inputChatThemeEmoji",
+            "checklistTask -> inputChecklistTask",
+            "messageContact -> inputMessageContact",
+            "messageLiveLocation -> inputMessageLiveLocation",
+            "messageLocation -> inputMessageLocation",
+            "messageStory -> inputMessageStory",
+            "messageVenue -> inputMessageVenue",
+            "messageReplyToStory -> inputMessageReplyToStory",
+            "pageBlockAnchor -> inputPageBlockAnchor",
+            "pageBlockFooter -> inputPageBlockFooter",
+            "pageBlockMathematicalExpression -> inputPageBlockMathematicalExpression",
+            "pageBlockParagraph -> inputPageBlockParagraph",
+            "pageBlockPreformatted -> inputPageBlockPreformatted",
+            "pageBlockSectionHeading -> inputPageBlockSectionHeading",
+            "pageBlockThinking -> inputPageBlockThinking",
+            "passportElementAddress -> inputPassportElementAddress",
+            "passportElementEmailAddress -> inputPassportElementEmailAddress",
+            "passportElementPersonalDetails -> inputPassportElementPersonalDetails",
+            "passportElementPhoneNumber -> inputPassportElementPhoneNumber",
+            "pollMediaLink -> inputPollMediaLink",
+            "pollMediaLocation -> inputPollMediaLocation",
+            "pollMediaVenue -> inputPollMediaVenue",
+            "storyAreaTypeLink -> inputStoryAreaTypeLink",
+            "storyAreaTypeMessage -> inputStoryAreaTypeMessage",
+            "storyAreaTypeSuggestedReaction -> inputStoryAreaTypeSuggestedReaction",
+            "storyAreaTypeUpgradedGift -> inputStoryAreaTypeUpgradedGift",
+            "storyAreaTypeWeather -> inputStoryAreaTypeWeather",
+            "textQuote -> inputTextQuote",
+        ]
+    );
+    let ton = model("ton/ton_api.tl");
+    // pub.ed25519 key:int256, pub.aes key:int256, pub.overlay name:bytes,
+    // pub.unenc data:bytes: `key` is in two of four.
+    assert_eq!(shared(&ton, "PublicKey"), [("key".to_owned(), false)]);
+    let (accessors, conflicts, conversions) = totals(&ton);
+    assert_eq!((accessors, conflicts), (108, 11), "ton_api");
+    assert!(conversions.is_empty(), "{conversions:?}");
+}

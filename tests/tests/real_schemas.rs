@@ -47,6 +47,13 @@ const SCHEMAS: &[(&str, &[&str], Dialect)] = &[
     ("ton_api", &["ton/ton_api.tl"], Dialect::Tdlib),
 ];
 
+/// The crates generated with the four everyday switches on (`try_from`,
+/// `accessors`, `new_methods`, `conversions`): one per dialect, so that what
+/// they emit compiles on each (TDLib's nullable fields are optional ones for
+/// `new`; conversions appear where the rule pairs constructors, none in
+/// TON's schema).
+const EVERYDAY: &[&str] = &["api_222", "td_api", "ton_api"];
+
 /// Values of TON's schema built in Rust and compared with bytes written by
 /// hand. Ids are `zlib.crc32` of the declarations as written (TDLib rules):
 /// `testObject value:int o:object f:function = TestObject` a557498a,
@@ -111,6 +118,25 @@ fn flags_words_keep_bits_without_fields() {
     assert_eq!(extra.to_bytes(), bytes);
     assert_eq!(types::overlay::MessageExtra::from_bytes(&bytes).unwrap(), extra);
 }
+
+/// The everyday switches on TON: `pub.ed25519 key:int256` and `pub.aes
+/// key:int256` share `key` (an `Option`: `pub.unenc` and `pub.overlay` lack
+/// it); `new` leaves the flags word and the conditional field empty;
+/// `TryFrom` gives the enum back for another constructor.
+#[test]
+fn everyday_switches() {
+    use ton_api::enums;
+    let key = enums::PublicKey::from(types::r#pub::Ed25519 { key: [7; 32] });
+    assert_eq!(key.key(), Some([7; 32]));
+    let unenc = enums::PublicKey::from(types::r#pub::Unenc { data: vec![1] });
+    assert_eq!(unenc.key(), None);
+    assert_eq!(
+        types::overlay::MessageExtra::new(),
+        types::overlay::MessageExtra { flags: 0, certificate: None }
+    );
+    assert_eq!(types::r#pub::Ed25519::try_from(key).unwrap().key, [7; 32]);
+    assert_eq!(types::r#pub::Ed25519::try_from(unenc.clone()), Err(unenc));
+}
 "#;
 
 /// Runs the cargo that runs this test on the scratch workspace.
@@ -150,7 +176,15 @@ fn every_real_schema_generates_and_compiles() {
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(model.dialect, *dialect, "{name}: detected rules");
         assert!(model.detected.is_some(), "{name}");
-        let code = Config::new().emit(&model).unwrap();
+        let mut config = Config::new();
+        if EVERYDAY.contains(name) {
+            config
+                .try_from(true)
+                .accessors(true)
+                .new_methods(true)
+                .conversions(true);
+        }
+        let code = config.emit(&model).unwrap();
         let dir = scratch.join(name);
         write_if_changed(&dir.join("src/generated.rs"), &code);
         write_if_changed(
@@ -205,7 +239,7 @@ fn every_real_schema_generates_and_compiles() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        output.status.success() && stdout.contains("test result: ok. 4 passed"),
+        output.status.success() && stdout.contains("test result: ok. 5 passed"),
         "{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
