@@ -198,6 +198,58 @@ fn contains(lines: &[&str], block: &[&str]) -> bool {
     lines.windows(block.len()).any(|w| w == block)
 }
 
+/// The profile lines the README gives the layer crate are the ones the
+/// repository gives its own, `generated/`, and that crate is laid out as the
+/// README's `tl/` is: the runtime a dependency, the generator a
+/// build-dependency, a build script.
+#[test]
+fn the_layout_is_the_example_crates() {
+    let readme = include_str!("../../README.md");
+    let toml = blocks(readme, "toml");
+    let workspace = toml
+        .iter()
+        .find(|b| b.first() == Some(&"# Cargo.toml (the workspace)"))
+        .expect("the README's workspace block");
+    let advice: Vec<&str> = workspace
+        .iter()
+        .skip_while(|l| **l != "[profile.dev.package.tl]")
+        .skip(1)
+        .copied()
+        .collect();
+    assert_eq!(
+        advice,
+        ["incremental = false", "debug = \"line-tables-only\""]
+    );
+    let root = lines(include_str!("../../Cargo.toml"));
+    let mut ours = vec!["[profile.dev.package.generated]"];
+    ours.extend(&advice);
+    assert!(contains(&root, &ours), "Cargo.toml: {ours:?}");
+
+    let member = toml
+        .iter()
+        .find(|b| b.first() == Some(&"# tl/Cargo.toml"))
+        .expect("the README's tl/Cargo.toml block");
+    let manifest = lines(include_str!("../../generated/Cargo.toml"));
+    for section in ["[dependencies]", "[build-dependencies]"] {
+        let dependency = |lines: &[&str]| {
+            lines
+                .iter()
+                .skip_while(|l| **l != section)
+                .nth(1)
+                .and_then(|l| l.split([' ', '.']).next())
+                .map(str::to_owned)
+        };
+        assert_eq!(dependency(member), dependency(&manifest), "{section}");
+    }
+    assert!(
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../generated/build.rs"
+        ))
+        .is_file()
+    );
+}
+
 #[test]
 fn every_snippet_is_here() {
     let readme = include_str!("../../README.md");
