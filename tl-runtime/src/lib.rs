@@ -38,5 +38,6 @@ pub use raw::Raw;
 pub use reader::Reader;
 pub use traits::{
     BareDeserializable, BareSerializable, Deserializable, Identifiable, RemoteCall, Serializable,
+    TO_BYTES_CAPACITY,
 };
 pub use writer::{IoWriter, MAX_TL_BYTES_LEN, Writer, bytes_len, write_tl_bytes};

@@ -41,6 +41,11 @@ impl<T: Identifiable + BareDeserializable> Deserializable for T {
     }
 }
 
+/// The capacity [`Serializable::to_bytes`] starts its vector with: one
+/// allocation for most requests, and a small start for the doubling that
+/// grows it for a larger value.
+pub const TO_BYTES_CAPACITY: usize = 256;
+
 /// Boxed TL encoding.
 ///
 /// Generated constructor structs write their id and then their fields, enums
@@ -81,11 +86,12 @@ pub trait Serializable {
     /// instead.
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W);
 
-    /// Encodes into a new vector, allocated once with the exact size
-    /// ([`Serializable::serialized_len`] first: on small values it costs less
-    /// than growing the vector, on large ones about the same). To reuse one
-    /// buffer across values, call [`Serializable::serialize`] on a cleared
-    /// `Vec<u8>`.
+    /// Encodes into a new vector, in one pass: the vector starts with room
+    /// for [`TO_BYTES_CAPACITY`] bytes (most requests fit) and grows as it
+    /// fills. Sizing it first with [`Serializable::serialized_len`] walks the
+    /// value twice, which costs more than the growth (`BENCHMARKS.md`,
+    /// issue 22). To reuse one buffer across values, call
+    /// [`Serializable::serialize`] on a cleared `Vec<u8>`.
     ///
     /// Infallible: a `string`/`bytes` value longer than
     /// [`crate::MAX_TL_BYTES_LEN`] bytes is written as its first 16,777,215
@@ -94,7 +100,7 @@ pub trait Serializable {
     /// character. [`Serializable::try_to_bytes`] refuses it instead.
     #[inline]
     fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.serialized_len());
+        let mut out = Vec::with_capacity(TO_BYTES_CAPACITY);
         self.serialize(&mut out);
         out
     }
