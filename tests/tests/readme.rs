@@ -92,6 +92,13 @@ mod everyday {
         // The fields the constructors share:
         assert_eq!(message.id(), 5);
         assert_eq!(message.out(), None);
+        // A field only some constructors have is an `Option`:
+        let update = enums::Update::from(types::UpdateNewMessage {
+            message: message.clone(),
+            pts: 10,
+            pts_count: 1,
+        });
+        assert_eq!(update.pts(), Some(10));
         // The constructor's struct out of its enum:
         assert!(types::MessageEmpty::try_from(message).is_ok());
         Ok(())
