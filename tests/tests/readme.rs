@@ -248,6 +248,10 @@ fn the_layout_is_the_example_crates() {
         };
         assert_eq!(dependency(member), dependency(&manifest), "{section}");
     }
+    // The `serde` feature the generated `cfg_attr`s name.
+    for lines in [member.as_slice(), manifest.as_slice()] {
+        assert!(contains(lines, &["[features]", "serde = [\"dep:serde\"]"]));
+    }
     assert!(
         std::path::Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
