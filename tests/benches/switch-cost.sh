@@ -38,7 +38,7 @@ fn main() -> Result<(), tl_codegen::Error> {
 RS
 printf '#![deny(warnings)]\n#![allow(missing_docs)]\ninclude!(concat!(env!("OUT_DIR"), "/tl_types.rs"));\n' >"$work/src/lib.rs"
 cd "$work"
-for flags in "" "--accessors" "--new-methods" "--try-from" "--conversions" "--accessors --new-methods --try-from --conversions"; do
+for flags in "--no-new-methods --no-conversions" "" "--accessors" "--try-from" "--accessors --try-from"; do
   export FLAGS="$flags"
   for command in check build; do
     cargo "$command" -q

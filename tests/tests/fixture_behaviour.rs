@@ -568,7 +568,7 @@ fn new_takes_the_required_fields() {
     );
 }
 
-/// `--conversions`: input types from the constructors the schema pairs them
+/// Conversions (on by default): input types from the constructors the schema pairs them
 /// with, through `TryFrom<&T>`; a conditional source field that is not set
 /// is a `MissingField`.
 #[test]

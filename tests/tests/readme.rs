@@ -72,7 +72,7 @@ mod decoding {
 }
 
 /// "the everyday calls", against the `everyday` fixture (generated with
-/// `--try-from --accessors --conversions`; `new` is on by default).
+/// `--try-from --accessors`; `new` and the conversions are on by default).
 mod everyday {
     use tests::fixtures::everyday as tl;
 
