@@ -107,9 +107,10 @@ pub trait Serializable {
 
     /// Encodes into a new vector, or fails with the first value TL cannot
     /// represent (a `string`/`bytes` longer than [`crate::MAX_TL_BYTES_LEN`]
-    /// bytes): nothing is lost silently.
+    /// bytes): nothing is lost silently. Its vector starts and grows as in
+    /// [`Serializable::to_bytes`] (no length pass first).
     fn try_to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(self.serialized_len());
+        let mut out = Vec::with_capacity(TO_BYTES_CAPACITY);
         self.try_extend(&mut out)?;
         Ok(out)
     }
