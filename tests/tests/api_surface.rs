@@ -3,6 +3,9 @@
 //! decoding any request.
 
 use tests::api::{AnyFunction, LAYER, enums, functions, name_for_id, types};
+use tl_codegen::model::Model;
+use tl_codegen::model::conversions::conversions_into;
+use tl_codegen::model::shared_fields::{SharedFields, shared_fields};
 use tl_runtime::{Deserializable, Identifiable, RemoteCall, Serializable};
 
 /// Compiles only if `F::Return` is `R`.
@@ -85,28 +88,69 @@ fn any_function_decodes_nested_generic_requests() {
     assert_eq!(any.to_bytes(), bytes);
 }
 
-/// The model of layer 230 with `mtproto.tl`, as the generator builds it.
-fn layer_230_model() -> tl_codegen::model::Model {
-    let schema = test_support::testdata().join("schema/telegram");
-    tl_codegen::Config::new()
-        .model(&[schema.join("api-230.tl"), schema.join("mtproto.tl")])
-        .unwrap()
+/// The model of these files of `testdata/schema`, as the generator builds it.
+fn model_of(files: &[&str]) -> Model {
+    let schema = test_support::testdata().join("schema");
+    let paths: Vec<_> = files.iter().map(|f| schema.join(f)).collect();
+    tl_codegen::Config::new().model(&paths).unwrap()
+}
+
+/// The model of layer 230 with `mtproto.tl`.
+fn layer_230_model() -> Model {
+    model_of(&["telegram/api-230.tl", "telegram/mtproto.tl"])
+}
+
+/// The shared fields (accessors) of the boxed type `type_name`.
+fn shared_of(model: &Model, type_name: &str) -> SharedFields {
+    let t = model
+        .types
+        .iter()
+        .find(|t| t.tl_name == type_name)
+        .unwrap_or_else(|| panic!("{type_name}"));
+    shared_fields(t, model)
+}
+
+/// How many accessors the rule gives the whole model, and how many field
+/// names it leaves out because their types disagree.
+fn accessor_totals(model: &Model) -> (usize, usize) {
+    let (mut accessors, mut conflicts) = (0, 0);
+    for t in &model.types {
+        let shared = shared_fields(t, model);
+        accessors += shared.fields.len();
+        conflicts += shared.conflicts;
+    }
+    (accessors, conflicts)
+}
+
+/// Every input conversion of the model: the source constructor, the input
+/// constructor, and the source fields that may be missing (TL names).
+fn conversion_pairs(model: &Model) -> Vec<(&str, &str, Vec<String>)> {
+    let mut found = Vec::new();
+    for t in &model.types {
+        for c in conversions_into(t, model) {
+            let optional = c
+                .fields
+                .iter()
+                .filter(|f| f.optional)
+                .map(|f| f.source_tl.clone())
+                .collect();
+            found.push((
+                model.constructors[c.source].tl_name.as_str(),
+                model.constructors[c.target].tl_name.as_str(),
+                optional,
+            ));
+        }
+    }
+    found
 }
 
 /// The accessor rule (`Config::accessors`) on layer 230: which fields it
 /// finds in the enums people read most, and how many in all.
 #[test]
 fn layer_230_shared_fields() {
-    use tl_codegen::model::shared_fields::{Held, shared_fields};
+    use tl_codegen::model::shared_fields::Held;
     let model = layer_230_model();
-    let of = |type_name: &str| {
-        let t = model
-            .types
-            .iter()
-            .find(|t| t.tl_name == type_name)
-            .unwrap_or_else(|| panic!("{type_name}"));
-        shared_fields(t, &model)
-    };
+    let of = |type_name: &str| shared_of(&model, type_name);
     let message = of("Message");
     let names: Vec<&str> = message
         .fields
@@ -153,12 +197,7 @@ fn layer_230_shared_fields() {
         .find(|f| f.tl_name == "id")
         .unwrap();
     assert!(user_id.always());
-    let (mut accessors, mut conflicts) = (0, 0);
-    for t in &model.types {
-        let shared = shared_fields(t, &model);
-        accessors += shared.fields.len();
-        conflicts += shared.conflicts;
-    }
+    let (accessors, conflicts) = accessor_totals(&model);
     println!("{accessors} accessors, {conflicts} names with different types");
     assert_eq!((accessors, conflicts), (517, 47), "accessors, conflicts");
 }
@@ -169,25 +208,11 @@ fn layer_230_shared_fields() {
 /// missing.
 #[test]
 fn layer_230_conversions() {
-    use tl_codegen::model::conversions::conversions_into;
     let model = layer_230_model();
-    let mut found = Vec::new();
-    for t in &model.types {
-        for c in conversions_into(t, &model) {
-            let optional: Vec<&str> = c
-                .fields
-                .iter()
-                .filter(|f| f.optional)
-                .map(|f| f.source_tl.as_str())
-                .collect();
-            found.push(format!(
-                "{} -> {} {:?}",
-                model.constructors[c.source].tl_name,
-                model.constructors[c.target].tl_name,
-                optional
-            ));
-        }
-    }
+    let found: Vec<String> = conversion_pairs(&model)
+        .into_iter()
+        .map(|(source, target, optional)| format!("{source} -> {target} {optional:?}"))
+        .collect();
     let expected = [
         "aiComposeToneDefault -> inputAiComposeToneDefault []",
         "channel -> inputChannel [\"access_hash\"]",
@@ -222,17 +247,9 @@ fn layer_230_conversions() {
 /// pinned, and a few answers checked against the TL text.
 #[test]
 fn td_api_and_ton_api_everyday_rules() {
-    use tl_codegen::model::conversions::conversions_into;
-    use tl_codegen::model::shared_fields::shared_fields;
-    let model = |file: &str| {
-        tl_codegen::Config::new()
-            .model(&[test_support::testdata().join("schema").join(file)])
-            .unwrap()
-    };
-    let td = model("tdlib/td_api.tl");
-    let shared = |model: &tl_codegen::model::Model, type_name: &str| {
-        let t = model.types.iter().find(|t| t.tl_name == type_name).unwrap();
-        shared_fields(t, model)
+    let td = model_of(&["tdlib/td_api.tl"]);
+    let shared = |model: &Model, type_name: &str| {
+        shared_of(model, type_name)
             .fields
             .into_iter()
             .map(|f| (f.tl_name.clone(), f.always()))
@@ -251,23 +268,14 @@ fn td_api_and_ton_api_everyday_rules() {
             ("user_id".to_owned(), true)
         ]
     );
-    let totals = |model: &tl_codegen::model::Model| {
-        let (mut accessors, mut conflicts) = (0, 0);
-        let mut conversions = Vec::new();
-        for t in &model.types {
-            let s = shared_fields(t, model);
-            accessors += s.fields.len();
-            conflicts += s.conflicts;
-            for c in conversions_into(t, model) {
-                conversions.push(format!(
-                    "{} -> {}",
-                    model.constructors[c.source].tl_name, model.constructors[c.target].tl_name
-                ));
-            }
-        }
-        (accessors, conflicts, conversions)
+    let pairs = |model: &Model| -> Vec<String> {
+        conversion_pairs(model)
+            .into_iter()
+            .map(|(source, target, _)| format!("{source} -> {target}"))
+            .collect()
     };
-    let (accessors, conflicts, conversions) = totals(&td);
+    let (accessors, conflicts) = accessor_totals(&td);
+    let conversions = pairs(&td);
     assert_eq!((accessors, conflicts), (288, 46), "td_api");
     // Each pair is `x` and `inputX` of `T` and `InputT` with the input's
     // fields a subset of the source's (messageContact contact:contact and
@@ -307,11 +315,11 @@ fn td_api_and_ton_api_everyday_rules() {
             "textQuote -> inputTextQuote",
         ]
     );
-    let ton = model("ton/ton_api.tl");
+    let ton = model_of(&["ton/ton_api.tl"]);
     // pub.ed25519 key:int256, pub.aes key:int256, pub.overlay name:bytes,
     // pub.unenc data:bytes: `key` is in two of four.
     assert_eq!(shared(&ton, "PublicKey"), [("key".to_owned(), false)]);
-    let (accessors, conflicts, conversions) = totals(&ton);
-    assert_eq!((accessors, conflicts), (108, 11), "ton_api");
+    assert_eq!(accessor_totals(&ton), (108, 11), "ton_api");
+    let conversions = pairs(&ton);
     assert!(conversions.is_empty(), "{conversions:?}");
 }
