@@ -568,9 +568,9 @@ fn new_takes_the_required_fields() {
     );
 }
 
-/// Conversions (on by default): input types from the constructors the schema pairs them
-/// with, through `TryFrom<&T>`; a conditional source field that is not set
-/// is a `MissingField`.
+/// Conversions (on by default): input types from the constructors the
+/// schema pairs them with, through `TryFrom<&T>`; a conditional source
+/// field that is not set is a `MissingField`.
 #[test]
 fn input_conversions_take_their_fields_from_the_source() {
     use tests::fixtures::conversions::{enums, types};

@@ -47,9 +47,9 @@ const SCHEMAS: &[(&str, &[&str], Dialect)] = &[
     ("ton_api", &["ton/ton_api.tl"], Dialect::Tdlib),
 ];
 
-/// The crates generated with the everyday switches that are off by default
-/// on (`try_from`, `accessors`; `new_methods` and `conversions` are on for
-/// every crate): one per dialect, so that what they emit compiles on each
+/// The crates generated with `try_from` and `accessors` turned on (they are
+/// off by default; `new_methods` and `conversions` are on for every crate):
+/// one per dialect, so that what they emit compiles on each
 /// (TDLib's nullable fields are optional ones for `new`; conversions appear
 /// where the rule pairs constructors, none in TON's schema).
 const EVERYDAY: &[&str] = &["api_222", "td_api", "ton_api"];
