@@ -3,8 +3,8 @@
 //! both models and compares them (what `tl-codegen diff` does before
 //! printing). Also the comparison alone, on models built beforehand.
 //!
-//! Run with `cargo bench -p tests --bench diff`. It reads `testdata/` (or
-//! `$TL_TESTDATA`).
+//! Run with `cargo bench --manifest-path benches/Cargo.toml --bench diff`
+//! from the repository root. It reads `testdata/` (or `$TL_TESTDATA`).
 
 use std::hint::black_box;
 use std::time::Duration;

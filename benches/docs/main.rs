@@ -4,8 +4,8 @@
 //! documentation in while it is built), build every page and write the book
 //! to a temporary folder.
 //!
-//! Run with `cargo bench -p tests --bench docs`. It reads `testdata/` (or
-//! `$TL_TESTDATA`).
+//! Run with `cargo bench --manifest-path benches/Cargo.toml --bench docs`
+//! from the repository root. It reads `testdata/` (or `$TL_TESTDATA`).
 
 use std::time::Duration;
 
