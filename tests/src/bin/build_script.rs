@@ -1,6 +1,6 @@
 //! A build script in miniature, written the way the README tells users to:
 //! `fn main() -> Result<(), tl_codegen::Error>` around `Config::compile`. The
-//! tests in `tests/compile.rs` run it to check exactly what a build script
+//! tests in `tests/suite/compile.rs` run it to check exactly what a build script
 //! prints, writes and fails with.
 //!
 //! ```text

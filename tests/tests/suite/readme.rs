@@ -211,7 +211,7 @@ fn contains(lines: &[&str], block: &[&str]) -> bool {
 /// build-dependency, a build script.
 #[test]
 fn the_layout_is_the_example_crates() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     let toml = blocks(readme, "toml");
     let workspace = toml
         .iter()
@@ -227,7 +227,7 @@ fn the_layout_is_the_example_crates() {
         advice,
         ["incremental = false", "debug = \"line-tables-only\""]
     );
-    let root = lines(include_str!("../../Cargo.toml"));
+    let root = lines(include_str!("../../../Cargo.toml"));
     let mut ours = vec!["[profile.dev.package.generated]"];
     ours.extend(&advice);
     assert!(contains(&root, &ours), "Cargo.toml: {ours:?}");
@@ -236,7 +236,7 @@ fn the_layout_is_the_example_crates() {
         .iter()
         .find(|b| b.first() == Some(&"# tl/Cargo.toml"))
         .expect("the README's tl/Cargo.toml block");
-    let manifest = lines(include_str!("../../generated/Cargo.toml"));
+    let manifest = lines(include_str!("../../../generated/Cargo.toml"));
     for section in ["[dependencies]", "[build-dependencies]"] {
         let dependency = |lines: &[&str]| {
             lines
@@ -263,14 +263,14 @@ fn the_layout_is_the_example_crates() {
 
 #[test]
 fn every_snippet_is_here() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     let here = lines(include_str!("readme.rs"));
     let blocks = blocks(readme, "rust");
     assert_eq!(blocks.len(), 3, "the README's runnable snippets");
     for block in blocks {
         assert!(
             contains(&here, &block),
-            "README snippet not in tests/tests/readme.rs (word for word):\n{}",
+            "README snippet not in tests/tests/suite/readme.rs (word for word):\n{}",
             block.join("\n")
         );
     }
@@ -278,9 +278,9 @@ fn every_snippet_is_here() {
 
 #[test]
 fn every_ignored_snippet_is_checked() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     let here = lines(include_str!("readme.rs"));
-    let generated = lines(include_str!("../../generated/src/lib.rs"));
+    let generated = lines(include_str!("../../../generated/src/lib.rs"));
     let blocks = blocks(readme, "rust,ignore");
     assert_eq!(blocks.len(), 4, "the README's `rust,ignore` blocks");
     for block in blocks {
@@ -298,7 +298,7 @@ fn every_ignored_snippet_is_checked() {
         };
         assert!(
             contains(&here, &block),
-            "README `rust,ignore` block not in tests/tests/readme.rs (word for word):\n{}",
+            "README `rust,ignore` block not in tests/tests/suite/readme.rs (word for word):\n{}",
             block.join("\n")
         );
     }

@@ -5,11 +5,9 @@
 //! replaces `api-230.tsv`, a `.bin` (one boxed `messages.Messages`) replaces
 //! `messages-100.bin`.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{Sample, read_corpus};
+use crate::common::{Sample, read_corpus};
 use tl_runtime::{Deserializable, Serializable};
 
 fn roundtrip(s: &Sample, bytes: &[u8]) -> Option<Result<Vec<u8>, tl_runtime::DecodeError>> {
