@@ -121,7 +121,7 @@ fn path(root: &str, p: &RustPath) -> TokenStream {
         .iter()
         .map(|m| format_ident!("{}", m.trim_start_matches("r#")));
     let name = format_ident!("{}", p.name);
-    quote!(crate::api::#root::#(#modules::)*#name)
+    quote!(super::api::#root::#(#modules::)*#name)
 }
 
 /// `roundtrip(kind, name, bytes)`: decodes `bytes` as the named boxed type or
@@ -131,17 +131,17 @@ fn dispatch(model: &Model) -> TokenStream {
     let types = model.types.iter().map(|t| {
         let name = &t.tl_name;
         let ty = path("enums", &t.path);
-        quote!(#name => Some(crate::reencode::<#ty>(bytes)),)
+        quote!(#name => Some(super::reencode::<#ty>(bytes)),)
     });
     let functions = model.functions.iter().map(|f| {
         let name = &f.tl_name;
         let ty = path("functions", &f.path);
         let ty = if f.generic.is_some() {
-            quote!(#ty<crate::api::AnyFunction>)
+            quote!(#ty<super::api::AnyFunction>)
         } else {
             ty
         };
-        quote!(#name => Some(crate::reencode::<#ty>(bytes)),)
+        quote!(#name => Some(super::reencode::<#ty>(bytes)),)
     });
     let type_names = model.types.iter().map(|t| &t.tl_name);
     quote! {

@@ -15,7 +15,7 @@ mod api {
 }
 
 /// Round trip by TL name (the same table as `tests::dispatch`: it names
-/// `crate::api` and `crate::reencode`, here the zero-copy ones).
+/// `super::api` and `super::reencode`, here the zero-copy ones).
 #[allow(dead_code)]
 mod dispatch {
     include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));

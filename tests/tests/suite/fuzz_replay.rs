@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 use tl_codegen::{Config, Dialect};
 use tl_runtime::{DecodeError, Deserializable, Serializable};
 
+/// `super::api` for the dispatch table below.
+use tests::api;
+
 /// Round trip by TL name, and the boxed types in model order (the table of
 /// `tests::dispatch`, here calling [`reencode`], which also checks
 /// `serialized_len`).
@@ -20,9 +23,7 @@ mod dispatch {
 
 /// Decodes `bytes` as a `T` and encodes the value again, checking that the
 /// encoding is as long as `serialized_len` says (the fuzz crate's `check`).
-pub(crate) fn reencode<T: Deserializable + Serializable>(
-    bytes: &[u8],
-) -> Result<Vec<u8>, DecodeError> {
+fn reencode<T: Deserializable + Serializable>(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
     T::from_bytes(bytes).map(|value| {
         let encoded = value.to_bytes();
         assert_eq!(

@@ -1,8 +1,6 @@
 //! The integration tests of the generated code, the generator and the book,
 //! one module per subject, in one test binary: `cargo test` links the layer
-//! once for all of them, and runs their tests side by side (the long ones,
-//! `real_schemas` and `stable_output`, beside the rest) instead of one
-//! binary after another.
+//! once for all of them instead of once per file.
 //!
 //! Two subjects keep binaries of their own: `zero_copy` (it compiles the
 //! zero-copy layer itself, in parallel with this binary) and
@@ -10,11 +8,6 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-
-/// `crate::api` and `crate::reencode`, which the dispatch table that
-/// `fuzz_replay` includes calls.
-use fuzz_replay::reencode;
-use tests::api;
 
 mod api_surface;
 mod book;
