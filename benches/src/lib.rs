@@ -1,1 +1,0 @@
-//! Nothing: the benches are in `diff/` and `docs/`.
