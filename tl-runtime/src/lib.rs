@@ -16,10 +16,15 @@
 //! carry ([`MAX_TL_BYTES_LEN`] bytes) is an [`EncodeError`] from the `try_*`
 //! methods of [`Serializable`]; the infallible methods write it cut to that
 //! length, as they document.
+//!
+//! Generated types compare with [`same_encoding`] and [`same_bare_encoding`]:
+//! their `PartialEq` walks the two encodings and answers as a derived,
+//! field-by-field comparison would, at a fraction of the compile time.
 
 #![deny(missing_docs)]
 
 pub mod codec;
+mod equal;
 mod error;
 pub mod ids;
 #[cfg(feature = "json")]
@@ -33,6 +38,7 @@ pub mod shared;
 mod traits;
 mod writer;
 
+pub use equal::{same_bare_encoding, same_encoding};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, MissingField};
 pub use raw::Raw;
 pub use reader::Reader;
