@@ -69,11 +69,15 @@ options! {
     fn derive_debug(enable: bool) -> bool = true, enable;
     flag "--no-debug", "Do not derive `Debug` on generated types: less code to compile";
 
-    /// Whether every generated type derives `PartialEq` (default on). Off,
-    /// the generated crate compiles faster and values cannot be compared
-    /// with `==`. The typed RPC errors keep it.
+    /// Whether every generated type implements `PartialEq` (default on).
+    /// Types with an encoding of their own compare through it
+    /// (`tl_runtime::same_encoding`: the derived answer, with the exception
+    /// that function documents, for a fraction of the compile time); the
+    /// structs of fields that share a flag bit and generic functions derive
+    /// it. Off, the generated crate compiles faster still and values cannot
+    /// be compared with `==`. The typed RPC errors keep it.
     fn derive_partial_eq(enable: bool) -> bool = true, enable;
-    flag "--no-partial-eq", "Do not derive `PartialEq` on generated types: less code to compile";
+    flag "--no-partial-eq", "Do not implement `PartialEq` on generated types: less code to compile";
 
     /// Zero-copy decoding (default off): `string` fields are
     /// `tl_runtime::shared::ByteString` and `bytes` fields

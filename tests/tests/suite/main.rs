@@ -15,6 +15,7 @@ mod codegen_errors;
 mod compile;
 mod conformance;
 mod documentation;
+mod equality;
 mod fixture_behaviour;
 mod fuzz_replay;
 mod hostile;

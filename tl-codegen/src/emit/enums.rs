@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::paths::Spellings;
 use super::paths::{Here, Root};
 use super::tdjson::{self, Payload, TaggedVariant};
-use super::{Context, enum_derives, hex_literal, item_doc};
+use super::{Context, encoding_eq, enum_derives, hex_literal, item_doc};
 use crate::model::{BoxedType, Model};
 
 /// The enum of a boxed type, its (de)serialization and `From` impls.
@@ -127,6 +127,7 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         ));
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
+    let eq = encoding_eq(&name, false, cx);
     let json = tdjson::enum_impls(&name, tl_name, &tagged, here, cx);
     let accessors = super::accessors::accessors(t, model, here, cx);
     let conversions = super::conversions::conversions(t, model, here, cx);
@@ -149,6 +150,8 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
 
             #accessors
         }
+
+        #eq
 
         #serializable
 
@@ -389,6 +392,7 @@ fn any_enum(
         }
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
+    let eq = encoding_eq(&name, false, cx);
     let json = tdjson::enum_impls(&name, &name.to_string(), &tagged, here, cx);
     let Spellings { reader, error, .. } = Spellings::at(here, cx);
     let deserializable = decodes.then(|| {
@@ -432,6 +436,8 @@ fn any_enum(
                 }
             }
         }
+
+        #eq
 
         #serializable
 

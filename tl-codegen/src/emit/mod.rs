@@ -100,8 +100,9 @@ impl<'a> Context<'a> {
 /// The derive line of a generated enum, with `#[non_exhaustive]` when the
 /// configuration asks for it.
 fn enum_derives(cx: &Context<'_>) -> TokenStream {
-    // TDLib's enums get their serde impls from `tdjson.rs`.
-    let derives = derives(cx, !cx.tdlib_json());
+    // TDLib's enums get their serde impls from `tdjson.rs`; their
+    // `PartialEq` compares encodings (`encoding_eq`).
+    let derives = derives(cx, !cx.tdlib_json(), Equality::Encoding);
     if cx.config.non_exhaustive {
         quote! {
             #derives
@@ -112,8 +113,20 @@ fn enum_derives(cx: &Context<'_>) -> TokenStream {
     }
 }
 
+/// Where a generated type's `PartialEq` comes from (when the configuration
+/// asks for one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Equality {
+    /// `#[derive(PartialEq)]`: for what has no encoding of its own (the
+    /// struct of fields sharing a flag bit) and for generic functions, whose
+    /// parameter need not be encodable.
+    Derived,
+    /// An impl of its own that compares encodings ([`encoding_eq`]).
+    Encoding,
+}
+
 /// The derive line every generated type gets (serde's with `serde`).
-fn derives(cx: &Context<'_>, serde: bool) -> TokenStream {
+fn derives(cx: &Context<'_>, serde: bool, equality: Equality) -> TokenStream {
     let serde = if cx.config.serde && serde {
         quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))])
     } else {
@@ -124,12 +137,37 @@ fn derives(cx: &Context<'_>, serde: bool) -> TokenStream {
         traits.push(quote!(Debug));
     }
     traits.push(quote!(Clone));
-    if cx.config.derive_partial_eq {
+    if cx.config.derive_partial_eq && equality == Equality::Derived {
         traits.push(quote!(PartialEq));
     }
     quote! {
         #[derive(#(#traits),*)]
         #serde
+    }
+}
+
+/// `PartialEq` for `name` through its encoding, boxed or `bare`
+/// (`tl_runtime::same_encoding`): the derived answer, but one line for the
+/// compiler to check instead of a comparison per field (a fifth of checking
+/// a layer went to derived `PartialEq` impls; BENCHMARKS.md has the figures).
+/// Nothing when the configuration asks for no `PartialEq`.
+fn encoding_eq(name: &proc_macro2::Ident, bare: bool, cx: &Context<'_>) -> TokenStream {
+    if !cx.config.derive_partial_eq {
+        return quote!();
+    }
+    let rt = &cx.runtime;
+    let compare = if bare {
+        quote!(#rt::same_bare_encoding)
+    } else {
+        quote!(#rt::same_encoding)
+    };
+    quote! {
+        impl ::core::cmp::PartialEq for #name {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                #compare(self, other)
+            }
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::paths::{Here, Spellings, rust_type};
-use super::{Context, derives, fields, hex_literal, item_doc, rustdoc};
+use super::{Context, Equality, derives, encoding_eq, fields, hex_literal, item_doc, rustdoc};
 use crate::model::{Constructor, FieldModel, Function, Group, Row, WireType};
 
 /// What constructors and functions share for emission.
@@ -20,6 +20,9 @@ struct Item<'a> {
     declaration: &'a str,
     /// `<X>` for a generic function, else empty.
     generics: TokenStream,
+    /// Whether the struct's encoding is the bare one (a constructor, a
+    /// repetition's row) rather than the boxed one (a function).
+    bare: bool,
     /// Doc lines after the declaration (official page, result, errors).
     extra_doc: Vec<String>,
 }
@@ -53,7 +56,14 @@ impl Parts {
         let written = (item.generics.is_empty())
             .then(|| super::tdjson::struct_impls(&name, item.tl_name, item.fields, here, cx))
             .flatten();
-        let derives = derives(cx, written.is_none());
+        // A generic function's parameter need not be encodable: derived.
+        let equality = if item.generics.is_empty() {
+            Equality::Encoding
+        } else {
+            Equality::Derived
+        };
+        let derives = derives(cx, written.is_none(), equality);
+        let eq = (equality == Equality::Encoding).then(|| encoding_eq(&name, item.bare, cx));
         let tag = match written {
             Some(_) => quote!(),
             None => super::tdjson::struct_attrs(item.tl_name, cx),
@@ -79,6 +89,8 @@ impl Parts {
                 pub struct #name #generics {
                     #(#decls)*
                 }
+
+                #eq
 
                 #identifiable
 
@@ -118,6 +130,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             doc: c.doc.as_deref(),
             declaration: &c.declaration,
             generics: quote!(),
+            bare: true,
             extra_doc: rustdoc::official_page(cx.official_pages, "constructor", &c.tl_name),
         },
         here,
@@ -188,7 +201,8 @@ pub fn group(group: &Group, here: Here, cx: &Context<'_>) -> TokenStream {
         " The fields of `{}` present when bit {} of `{}` is set: all of them or none.",
         group.owner, group.flag.bit, group.flag.field
     );
-    let derives = derives(cx, true);
+    // No encoding of its own to compare: derived.
+    let derives = derives(cx, true, Equality::Derived);
     let decls = fields::declarations(&group.fields, true, here, cx);
     quote! {
         #[doc = #doc]
@@ -218,6 +232,7 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
             doc: None,
             declaration: "",
             generics: quote!(),
+            bare: true,
             extra_doc: Vec::new(),
         },
         here,
@@ -273,6 +288,7 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             doc: f.doc.as_deref(),
             declaration: &f.declaration,
             generics: generics.clone(),
+            bare: false,
             extra_doc: {
                 let mut lines = rustdoc::official_page(cx.official_pages, "method", &f.tl_name);
                 if cx.documented() {
