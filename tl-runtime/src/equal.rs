@@ -67,11 +67,12 @@ pub fn same_bare_encoding<T: BareSerializable + ?Sized>(a: &T, b: &T) -> bool {
     second.finish()
 }
 
-/// Keeps what the first value writes: plain bytes as they are, a `double` as
-/// its 8 bytes, a `string`/`bytes` as its whole length (8 bytes) and data.
-/// Not an encoding anyone decodes, only what [`Comparer`] walks.
+/// Keeps what a value writes: plain bytes as they are, a `double` as its 8
+/// bytes, a `string`/`bytes` as its whole length (8 bytes) and data. Not an
+/// encoding anyone decodes, only what [`Comparer`] and the table-driven
+/// `Debug` of [`crate::debug`] walk.
 #[derive(Default)]
-struct Recorder(Vec<u8>);
+pub(crate) struct Recorder(pub(crate) Vec<u8>);
 
 impl Writer for Recorder {
     #[inline]

@@ -19,11 +19,14 @@
 //!
 //! Generated types compare with [`same_encoding`] and [`same_bare_encoding`]:
 //! their `PartialEq` walks the two encodings and answers as a derived,
-//! field-by-field comparison would, at a fraction of the compile time.
+//! field-by-field comparison would, at a fraction of the compile time. Their
+//! `Debug` prints from one table of the layer's fields ([`debug`]), the text
+//! a derived `Debug` prints.
 
 #![deny(missing_docs)]
 
 pub mod codec;
+pub mod debug;
 mod equal;
 mod error;
 pub mod ids;

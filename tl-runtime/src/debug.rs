@@ -1,0 +1,525 @@
+//! `Debug` from a table: what the `Debug` impls of generated types call.
+//!
+//! A derived `Debug` is a function body per type, with a `&dyn Debug` per
+//! field, that the compiler checks for every type of a layer. Generated
+//! types describe their fields once instead, in one static [`Layer`] table
+//! at the generated root, and their `Debug` impls are one line: the value is
+//! walked as [`crate::same_encoding`] walks it, and the walk is printed by
+//! the table with the formatter's own builders, so the text is the one a
+//! derived `Debug` prints, `{:#?}` included: `Variant(Struct { field: value,
+//! .. })`, `Some(..)`/`None`, `[..]` lists, quoted strings, a `Vec<u8>` as a
+//! list of numbers.
+//!
+//! The generator describes only what the table can print (a type that holds
+//! anything else derives `Debug`), so a walk never fails; if it did, the
+//! value prints as `<undecodable>` rather than failing the formatter.
+//!
+//! The table is one string of records (tokens separated by white space), so
+//! that it costs the compiler no more than a string literal (nested statics
+//! cost as much as the derived impls they replace), found by id, so that
+//! the impls name no index and a type that did not change between two
+//! layers generates the same lines. A record (constructor or function): the
+//! struct's name, its variant's name in its enum and `1` if that variant has
+//! no payload, else `0` (a function: `-` and `0`), its number of fields,
+//! then each field in wire order, its Rust name and one of
+//! - `f`: a flags word, not shown;
+//! - `t W B`: a `bool`, bit `B` of the flags word at field index `W`;
+//! - `v S T`: a value of type `T`, shown when `S` is `1` (`0`: a field of a
+//!   group);
+//! - `o W B S T`: an `Option` of type `T`, present when bit `B` of field `W`
+//!   is set;
+//! - `g G W B M m...`: an `Option` of the struct `G` of the `M` fields at
+//!   indices `m...` (which share bit `B` of field `W`).
+//!
+//! Types: `i` (`int`), `l` (`long`), `d` (`double`), `n` (`#`), `a16` and
+//! `a32` (`int128`, `int256`), `s` (`string`), `b` (`bytes`), `B` (`Bool`),
+//! `v T` and `V T` (a bare and a boxed vector of `T`), `E` (a boxed type:
+//! the constructor whose id comes first), `S id` (the bare constructor of
+//! that id).
+
+use std::fmt;
+
+use crate::equal::Recorder;
+use crate::ids;
+use crate::traits::{BareSerializable, Identifiable, Serializable};
+
+/// The description of a layer's types, as text (the format is in the
+/// module documentation), and where each record starts.
+#[derive(Debug)]
+pub struct Layer {
+    /// The records, separated by white space.
+    pub text: &'static str,
+    /// Pairs of a described constructor's id and the offset of its record
+    /// in `text`, sorted by id.
+    pub constructors: &'static [u32],
+    /// The same for the described functions.
+    pub functions: &'static [u32],
+}
+
+impl Layer {
+    /// The offset of the record of id `id` in `pairs`.
+    fn find(pairs: &[u32], id: u32) -> Option<u32> {
+        let (mut low, mut high) = (0, pairs.len() / 2);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match pairs.get(2 * mid)?.cmp(&id) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return pairs.get(2 * mid + 1).copied(),
+            }
+        }
+        None
+    }
+}
+
+/// `Debug` of a constructor struct, through its bare encoding and its
+/// record in `layer`.
+pub fn bare<T: Identifiable + BareSerializable + ?Sized>(
+    value: &T,
+    layer: &Layer,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let mut recorded = Recorder::default();
+    value.serialize_bare(&mut recorded);
+    let mut walk = Walk {
+        layer,
+        rest: &recorded.0,
+    };
+    let node = Layer::find(layer.constructors, T::CONSTRUCTOR_ID)
+        .and_then(|offset| walk.shape(offset))
+        .map(|(node, _)| node);
+    print(node.filter(|_| walk.rest.is_empty()), f)
+}
+
+/// `Debug` of a function struct, through its boxed encoding (its id, then
+/// its fields) and its record in `layer`.
+pub fn function<T: Serializable + ?Sized>(
+    value: &T,
+    layer: &Layer,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let mut recorded = Recorder::default();
+    value.serialize(&mut recorded);
+    let mut walk = Walk {
+        layer,
+        rest: &recorded.0,
+    };
+    let node = walk
+        .u32()
+        .and_then(|id| Layer::find(layer.functions, id))
+        .and_then(|offset| walk.shape(offset))
+        .map(|(node, _)| node);
+    print(node.filter(|_| walk.rest.is_empty()), f)
+}
+
+/// `Debug` of a boxed type's enum, through its boxed encoding: the variant
+/// of the constructor whose id comes first.
+pub fn boxed<T: Serializable + ?Sized>(
+    value: &T,
+    layer: &Layer,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let mut recorded = Recorder::default();
+    value.serialize(&mut recorded);
+    let mut walk = Walk {
+        layer,
+        rest: &recorded.0,
+    };
+    let node = walk.boxed();
+    print(node.filter(|_| walk.rest.is_empty()), f)
+}
+
+/// Prints `node`, or a mark where the table did not fit the recording
+/// (no node, or bytes left over).
+fn print(node: Option<Node<'_>>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match node {
+        Some(node) => fmt::Debug::fmt(&node, f),
+        None => f.write_str("<undecodable>"),
+    }
+}
+
+/// A value read back from a recording, printed as its Rust value is.
+enum Node<'a> {
+    Int(i32),
+    Long(i64),
+    Double(f64),
+    Nat(u32),
+    Bool(bool),
+    /// A byte array or a `Vec<u8>`: a list of numbers.
+    ByteList(&'a [u8]),
+    Str(&'a str),
+    List(Vec<Node<'a>>),
+    Struct(&'static str, Vec<(&'static str, Node<'a>)>),
+    Variant(&'static str, Option<Box<Node<'a>>>),
+    Some(Box<Node<'a>>),
+    None,
+}
+
+impl fmt::Debug for Node<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Node::Int(v) => fmt::Debug::fmt(v, f),
+            Node::Long(v) => fmt::Debug::fmt(v, f),
+            Node::Double(v) => fmt::Debug::fmt(v, f),
+            Node::Nat(v) => fmt::Debug::fmt(v, f),
+            Node::Bool(v) => fmt::Debug::fmt(v, f),
+            Node::ByteList(v) => fmt::Debug::fmt(v, f),
+            Node::Str(v) => fmt::Debug::fmt(v, f),
+            Node::List(v) => f.debug_list().entries(v).finish(),
+            Node::Struct(name, fields) => {
+                let mut s = f.debug_struct(name);
+                for (name, value) in fields {
+                    s.field(name, value);
+                }
+                s.finish()
+            }
+            Node::Variant(name, None) => f.write_str(name),
+            Node::Variant(name, Some(payload)) => f.debug_tuple(name).field(payload).finish(),
+            Node::Some(v) => f.debug_tuple("Some").field(v).finish(),
+            Node::None => f.write_str("None"),
+        }
+    }
+}
+
+/// The tokens of a record, read one by one; `None` past the end or on a
+/// token that is not what the format says.
+struct Tokens<'t>(std::str::SplitAsciiWhitespace<'t>);
+
+impl<'t> Tokens<'t> {
+    fn at(text: &'t str, offset: u32) -> Option<Self> {
+        let rest = text.get(usize::try_from(offset).ok()?..)?;
+        Some(Tokens(rest.split_ascii_whitespace()))
+    }
+
+    fn word(&mut self) -> Option<&'t str> {
+        self.0.next()
+    }
+
+    fn number<N: std::str::FromStr>(&mut self) -> Option<N> {
+        self.word()?.parse().ok()
+    }
+
+    fn ty(&mut self) -> Option<Ty> {
+        Some(match self.word()? {
+            "i" => Ty::Int,
+            "l" => Ty::Long,
+            "d" => Ty::Double,
+            "n" => Ty::Nat,
+            "a16" => Ty::ByteArray(16),
+            "a32" => Ty::ByteArray(32),
+            "s" => Ty::String,
+            "b" => Ty::Bytes,
+            "B" => Ty::Bool,
+            "v" => Ty::Vector(false, Box::new(self.ty()?)),
+            "V" => Ty::Vector(true, Box::new(self.ty()?)),
+            "E" => Ty::Boxed,
+            "S" => Ty::Bare(self.number()?),
+            _ => return None,
+        })
+    }
+}
+
+/// A value's type, as a record gives it.
+enum Ty {
+    Int,
+    Long,
+    Double,
+    Nat,
+    ByteArray(usize),
+    String,
+    Bytes,
+    Bool,
+    /// Whether the vector id is written, and the element type.
+    Vector(bool, Box<Ty>),
+    /// A boxed type: the constructor of the id that comes first.
+    Boxed,
+    /// A bare constructor, by id.
+    Bare(u32),
+}
+
+/// How a field is encoded and shown, as a record gives it.
+enum Kind<'t> {
+    Flags,
+    TrueFlag(usize, u32),
+    Value {
+        flag: Option<(usize, u32)>,
+        ty: Ty,
+        shown: bool,
+    },
+    Group {
+        name: &'t str,
+        flag: (usize, u32),
+        members: Vec<usize>,
+    },
+}
+
+/// A record of the table.
+struct Record {
+    name: &'static str,
+    variant: &'static str,
+    unit: bool,
+    fields: Vec<(&'static str, Kind<'static>)>,
+}
+
+/// Reads a recording by a layer's table.
+struct Walk<'a> {
+    layer: &'a Layer,
+    rest: &'a [u8],
+}
+
+impl<'a> Walk<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.rest.split_at_checked(n)?;
+        self.rest = rest;
+        Some(head)
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
+
+    fn data(&mut self) -> Option<&'a [u8]> {
+        let len = usize::try_from(u64::from_le_bytes(self.array()?)).ok()?;
+        self.take(len)
+    }
+
+    /// The record at `offset`: the struct's name, its variant's name and
+    /// whether that has no payload, and its fields.
+    fn record(&self, offset: u32) -> Option<Record> {
+        let mut t = Tokens::at(self.layer.text, offset)?;
+        let name = t.word()?;
+        let variant = t.word()?;
+        let unit = t.word()? == "1";
+        let count: usize = t.number()?;
+        let mut fields = Vec::with_capacity(count.min(256));
+        for _ in 0..count {
+            let field = t.word()?;
+            let kind = match t.word()? {
+                "f" => Kind::Flags,
+                "t" => Kind::TrueFlag(t.number()?, t.number()?),
+                "v" => Kind::Value {
+                    flag: None,
+                    shown: t.word()? == "1",
+                    ty: t.ty()?,
+                },
+                "o" => Kind::Value {
+                    flag: Some((t.number()?, t.number()?)),
+                    shown: t.word()? == "1",
+                    ty: t.ty()?,
+                },
+                "g" => {
+                    let name = t.word()?;
+                    let flag = (t.number()?, t.number()?);
+                    let count: usize = t.number()?;
+                    let mut members = Vec::with_capacity(count.min(256));
+                    for _ in 0..count {
+                        members.push(t.number()?);
+                    }
+                    Kind::Group {
+                        name,
+                        flag,
+                        members,
+                    }
+                }
+                _ => return None,
+            };
+            fields.push((field, kind));
+        }
+        Some(Record {
+            name,
+            variant,
+            unit,
+            fields,
+        })
+    }
+
+    /// The struct whose record is at `offset`, and its variant's name and
+    /// whether that has no payload.
+    fn shape(&mut self, offset: u32) -> Option<(Node<'a>, (&'static str, bool))> {
+        let Record {
+            name,
+            variant,
+            unit,
+            fields,
+        } = self.record(offset)?;
+        let mut values: Vec<Option<Node<'a>>> = Vec::with_capacity(fields.len());
+        let mut words = vec![0u32; fields.len()];
+        let bit_of = |words: &[u32], (word, bit): (usize, u32)| -> Option<bool> {
+            Some(words.get(word)? & 1u32.checked_shl(bit)? != 0)
+        };
+        for (i, (_, kind)) in fields.iter().enumerate() {
+            let value = match kind {
+                Kind::Flags => {
+                    *words.get_mut(i)? = self.u32()?;
+                    None
+                }
+                Kind::TrueFlag(word, bit) => Some(Node::Bool(bit_of(&words, (*word, *bit))?)),
+                Kind::Value { flag: None, ty, .. } => Some(self.value(ty)?),
+                Kind::Value {
+                    flag: Some(flag),
+                    ty,
+                    ..
+                } => Some(if bit_of(&words, *flag)? {
+                    Node::Some(Box::new(self.value(ty)?))
+                } else {
+                    Node::None
+                }),
+                Kind::Group { .. } => None,
+            };
+            values.push(value);
+        }
+        let mut shown = Vec::new();
+        for (i, (field, kind)) in fields.iter().enumerate() {
+            let node = match kind {
+                Kind::Flags | Kind::Value { shown: false, .. } => continue,
+                Kind::TrueFlag(..) | Kind::Value { .. } => values.get_mut(i)?.take()?,
+                Kind::Group {
+                    name,
+                    flag,
+                    members,
+                } => {
+                    if bit_of(&words, *flag)? {
+                        let mut group = Vec::with_capacity(members.len());
+                        for &m in members {
+                            let Node::Some(value) = values.get_mut(m)?.take()? else {
+                                return None;
+                            };
+                            group.push((fields.get(m)?.0, *value));
+                        }
+                        Node::Some(Box::new(Node::Struct(name, group)))
+                    } else {
+                        Node::None
+                    }
+                }
+            };
+            shown.push((*field, node));
+        }
+        Some((Node::Struct(name, shown), (variant, unit)))
+    }
+
+    /// A boxed value: the variant of the constructor whose id comes first.
+    fn boxed(&mut self) -> Option<Node<'a>> {
+        let id = self.u32()?;
+        let offset = Layer::find(self.layer.constructors, id)?;
+        let (payload, (variant, unit)) = self.shape(offset)?;
+        Some(Node::Variant(variant, (!unit).then(|| Box::new(payload))))
+    }
+
+    fn value(&mut self, ty: &Ty) -> Option<Node<'a>> {
+        Some(match ty {
+            Ty::Int => Node::Int(i32::from_le_bytes(self.array()?)),
+            Ty::Long => Node::Long(i64::from_le_bytes(self.array()?)),
+            Ty::Double => Node::Double(f64::from_bits(u64::from_le_bytes(self.array()?))),
+            Ty::Nat => Node::Nat(self.u32()?),
+            Ty::ByteArray(n) => Node::ByteList(self.take(*n)?),
+            Ty::String => Node::Str(std::str::from_utf8(self.data()?).ok()?),
+            Ty::Bytes => Node::ByteList(self.data()?),
+            Ty::Bool => Node::Bool(self.u32()? == ids::BOOL_TRUE),
+            Ty::Vector(boxed, elem) => {
+                if *boxed {
+                    self.u32()?;
+                }
+                let count = usize::try_from(self.u32()?).ok()?;
+                let mut items = Vec::with_capacity(count.min(self.rest.len()));
+                for _ in 0..count {
+                    items.push(self.value(elem)?);
+                }
+                Node::List(items)
+            }
+            Ty::Boxed => self.boxed()?,
+            Ty::Bare(id) => self.shape(Layer::find(self.layer.constructors, *id)?)?.0,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Writer;
+
+    struct Point {
+        x: i32,
+        y: f64,
+        label: Option<String>,
+    }
+
+    impl Identifiable for Point {
+        const CONSTRUCTOR_ID: u32 = 7;
+        const TL_NAME: &'static str = "point";
+    }
+
+    impl BareSerializable for Point {
+        fn serialize_bare<W: Writer + ?Sized>(&self, out: &mut W) {
+            out.write_u32(if self.label.is_some() { 1 } else { 0 });
+            out.write_i32(self.x);
+            out.write_f64(self.y);
+            if let Some(label) = &self.label {
+                crate::write_tl_bytes(out, label.as_bytes());
+            }
+        }
+    }
+
+    const POINT: &str = "Point Point 0 4 flags f x v 1 i y v 1 d label o 0 0 1 s\n";
+
+    struct Printed<'a>(&'a Point, &'a Layer);
+
+    impl fmt::Debug for Printed<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            bare(self.0, self.1, f)
+        }
+    }
+
+    fn point() -> Point {
+        Point {
+            x: 5,
+            y: -1.5,
+            label: Some("a\"b".to_owned()),
+        }
+    }
+
+    #[test]
+    fn prints_as_a_derived_debug_would() {
+        let layer = Layer {
+            text: POINT,
+            constructors: &[7, 0],
+            functions: &[],
+        };
+        assert_eq!(
+            format!("{:?}", Printed(&point(), &layer)),
+            r#"Point { x: 5, y: -1.5, label: Some("a\"b") }"#
+        );
+        assert_eq!(
+            format!("{:#?}", Printed(&point(), &layer)),
+            "Point {\n    x: 5,\n    y: -1.5,\n    label: Some(\n        \"a\\\"b\",\n    ),\n}"
+        );
+    }
+
+    /// A table that does not fit the value prints a mark, never fails or
+    /// panics.
+    #[test]
+    fn a_table_that_does_not_fit_prints_a_mark() {
+        for (text, constructors) in [
+            (POINT, &[8, 0][..]),                                       // no record of id 7
+            (POINT, &[7, 500][..]),                                     // an offset past the text
+            ("Point Point 0 9 x v 1 i\n", &[7, 0][..]),                 // fewer fields than it says
+            ("Point Point 0 1 x v 1 q\n", &[7, 0][..]),                 // an unknown type
+            ("Point Point 0 2 x v 1 l y v 1 l\n", &[7, 0][..]),         // bytes left over
+            ("Point Point 0 3 x v 1 l y v 1 l z v 1 l\n", &[7, 0][..]), // more than recorded
+        ] {
+            let layer = Layer {
+                text,
+                constructors,
+                functions: &[],
+            };
+            assert_eq!(
+                format!("{:?}", Printed(&point(), &layer)),
+                "<undecodable>",
+                "{text:?} {constructors:?}"
+            );
+        }
+    }
+}
