@@ -62,12 +62,17 @@ options! {
     fn function_decoding(enable: bool) -> bool = true, enable;
     flag "--no-function-decoding", "Do not implement `Deserializable` for functions (a client only encodes requests): less code to compile";
 
-    /// Whether every generated type derives `Debug` (default on). Off, the
-    /// generated crate compiles faster and its values cannot be printed
-    /// with `{:?}` (README: what the switches trade). The typed RPC errors
-    /// keep `Debug`, which `std::error::Error` needs.
+    /// Whether every generated type implements `Debug` (default on). Most
+    /// print from one table of the layer's fields (`tl_runtime::debug`: the
+    /// text a derived `Debug` prints, for a line per type instead of a
+    /// derived body); what the table cannot describe (repetitions, arrays,
+    /// TDLib's nullable values, `Object`, generic functions, stored flags
+    /// words, zero-copy `bytes`) derives it. Off, the generated crate
+    /// compiles faster still and its values cannot be printed with `{:?}`
+    /// (README: what the switches trade). The typed RPC errors keep `Debug`,
+    /// which `std::error::Error` needs.
     fn derive_debug(enable: bool) -> bool = true, enable;
-    flag "--no-debug", "Do not derive `Debug` on generated types: less code to compile";
+    flag "--no-debug", "Do not implement `Debug` on generated types: less code to compile";
 
     /// Whether every generated type implements `PartialEq` (default on).
     /// Types with an encoding of their own compare through it

@@ -14,6 +14,7 @@ mod book;
 mod codegen_errors;
 mod compile;
 mod conformance;
+mod debug_output;
 mod documentation;
 mod equality;
 mod fixture_behaviour;

@@ -36,7 +36,8 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
     if cx.documented() {
         doc.extend(super::rustdoc::type_sections(t, model, here));
     }
-    let derives = enum_derives(cx);
+    let debug = cx.debug.enum_impl(&t.path, here, cx);
+    let derives = enum_derives(cx, debug.is_none());
     let mut variants = Vec::new();
     let mut writes = Vec::new();
     let mut reads = Vec::new();
@@ -152,6 +153,8 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
         }
 
         #eq
+
+        #debug
 
         #serializable
 
@@ -350,7 +353,7 @@ fn any_enum(
     let rt = &cx.runtime;
     let here = ROOT;
     let name = format_ident!("{}", name);
-    let derives = enum_derives(cx);
+    let derives = enum_derives(cx, true);
     let mut variants = Vec::new();
     let mut writes = Vec::new();
     let mut reads = Vec::new();

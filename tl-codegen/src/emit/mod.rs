@@ -3,6 +3,7 @@
 
 mod accessors;
 mod conversions;
+mod debug_table;
 mod enums;
 mod errors;
 mod fields;
@@ -44,6 +45,8 @@ pub struct Context<'a> {
     function_decoding: bool,
     /// Whether serde output takes TDLib's JSON shape (`emit/tdjson.rs`).
     tdlib_json: bool,
+    /// Which types print `Debug` from the table (`debug_table.rs`).
+    pub debug: debug_table::DebugTable,
 }
 
 impl<'a> Context<'a> {
@@ -60,6 +63,7 @@ impl<'a> Context<'a> {
         Ok(Context {
             config,
             runtime,
+            debug: debug_table::DebugTable::new(model, config.derive_debug, config.zero_copy),
             documented: config.docs_file.is_some() || config.usability_table.is_some(),
             typed_errors: !model.rpc_errors.is_empty(),
             official_pages: model.official_pages,
@@ -99,10 +103,10 @@ impl<'a> Context<'a> {
 
 /// The derive line of a generated enum, with `#[non_exhaustive]` when the
 /// configuration asks for it.
-fn enum_derives(cx: &Context<'_>) -> TokenStream {
+fn enum_derives(cx: &Context<'_>, derive_debug: bool) -> TokenStream {
     // TDLib's enums get their serde impls from `tdjson.rs`; their
     // `PartialEq` compares encodings (`encoding_eq`).
-    let derives = derives(cx, !cx.tdlib_json(), Equality::Encoding);
+    let derives = derives(cx, !cx.tdlib_json(), Equality::Encoding, derive_debug);
     if cx.config.non_exhaustive {
         quote! {
             #derives
@@ -125,15 +129,17 @@ enum Equality {
     Encoding,
 }
 
-/// The derive line every generated type gets (serde's with `serde`).
-fn derives(cx: &Context<'_>, serde: bool, equality: Equality) -> TokenStream {
+/// The derive line every generated type gets (serde's with `serde`);
+/// `Debug` only with `derive_debug` (a type the table describes has an impl
+/// of its own instead).
+fn derives(cx: &Context<'_>, serde: bool, equality: Equality, derive_debug: bool) -> TokenStream {
     let serde = if cx.config.serde && serde {
         quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))])
     } else {
         quote!()
     };
     let mut traits = Vec::new();
-    if cx.config.derive_debug {
+    if cx.config.derive_debug && derive_debug {
         traits.push(quote!(Debug));
     }
     traits.push(quote!(Clone));
@@ -269,6 +275,7 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
     let any_object = enums::any_object(model, &cx);
     let rpc_errors = errors::errors_module(model);
     let long_arrays = long_arrays::helper_module(model, &cx);
+    let debug_table = cx.debug.table(model, &cx);
     let tokens = quote! {
         #imports
 
@@ -289,6 +296,8 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
         #rpc_errors
 
         #long_arrays
+
+        #debug_table
     };
     format(tokens, config)
 }

@@ -23,6 +23,9 @@ struct Item<'a> {
     /// Whether the struct's encoding is the bare one (a constructor, a
     /// repetition's row) rather than the boxed one (a function).
     bare: bool,
+    /// Its `Debug` impl from the table, if the table describes it (else
+    /// `Debug` is derived).
+    debug: Option<TokenStream>,
     /// Doc lines after the declaration (official page, result, errors).
     extra_doc: Vec<String>,
 }
@@ -62,7 +65,8 @@ impl Parts {
         } else {
             Equality::Derived
         };
-        let derives = derives(cx, written.is_none(), equality);
+        let derives = derives(cx, written.is_none(), equality, item.debug.is_none());
+        let debug = item.debug;
         let eq = (equality == Equality::Encoding).then(|| encoding_eq(&name, item.bare, cx));
         let tag = match written {
             Some(_) => quote!(),
@@ -91,6 +95,8 @@ impl Parts {
                 }
 
                 #eq
+
+                #debug
 
                 #identifiable
 
@@ -131,6 +137,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             declaration: &c.declaration,
             generics: quote!(),
             bare: true,
+            debug: cx.debug.constructor_impl(&c.path, here, cx),
             extra_doc: rustdoc::official_page(cx.official_pages, "constructor", &c.tl_name),
         },
         here,
@@ -202,7 +209,7 @@ pub fn group(group: &Group, here: Here, cx: &Context<'_>) -> TokenStream {
         group.owner, group.flag.bit, group.flag.field
     );
     // No encoding of its own to compare: derived.
-    let derives = derives(cx, true, Equality::Derived);
+    let derives = derives(cx, true, Equality::Derived, true);
     let decls = fields::declarations(&group.fields, true, here, cx);
     quote! {
         #[doc = #doc]
@@ -233,6 +240,7 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
             declaration: "",
             generics: quote!(),
             bare: true,
+            debug: None,
             extra_doc: Vec::new(),
         },
         here,
@@ -289,6 +297,7 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             declaration: &f.declaration,
             generics: generics.clone(),
             bare: false,
+            debug: cx.debug.function_impl(&f.path, here, cx),
             extra_doc: {
                 let mut lines = rustdoc::official_page(cx.official_pages, "method", &f.tl_name);
                 if cx.documented() {
