@@ -81,14 +81,10 @@ pub fn bare<T: Identifiable + BareSerializable + ?Sized>(
 ) -> fmt::Result {
     let mut recorded = Recorder::default();
     value.serialize_bare(&mut recorded);
-    let mut walk = Walk {
-        layer,
-        rest: &recorded.0,
-    };
-    let node = Layer::find(layer.constructors, T::CONSTRUCTOR_ID)
-        .and_then(|offset| walk.shape(offset))
-        .map(|(node, _)| node);
-    print(node.filter(|_| walk.rest.is_empty()), f)
+    walk(&recorded.0, layer, f, |walk| {
+        let offset = Layer::find(layer.constructors, T::CONSTRUCTOR_ID)?;
+        Some(walk.shape(offset)?.0)
+    })
 }
 
 /// `Debug` of a function struct, through its boxed encoding (its id, then
@@ -100,16 +96,10 @@ pub fn function<T: Serializable + ?Sized>(
 ) -> fmt::Result {
     let mut recorded = Recorder::default();
     value.serialize(&mut recorded);
-    let mut walk = Walk {
-        layer,
-        rest: &recorded.0,
-    };
-    let node = walk
-        .u32()
-        .and_then(|id| Layer::find(layer.functions, id))
-        .and_then(|offset| walk.shape(offset))
-        .map(|(node, _)| node);
-    print(node.filter(|_| walk.rest.is_empty()), f)
+    walk(&recorded.0, layer, f, |walk| {
+        let offset = Layer::find(layer.functions, walk.u32()?)?;
+        Some(walk.shape(offset)?.0)
+    })
 }
 
 /// `Debug` of a boxed type's enum, through its boxed encoding: the variant
@@ -121,20 +111,24 @@ pub fn boxed<T: Serializable + ?Sized>(
 ) -> fmt::Result {
     let mut recorded = Recorder::default();
     value.serialize(&mut recorded);
-    let mut walk = Walk {
-        layer,
-        rest: &recorded.0,
-    };
-    let node = walk.boxed();
-    print(node.filter(|_| walk.rest.is_empty()), f)
+    walk(&recorded.0, layer, f, Walk::boxed)
 }
 
-/// Prints `node`, or a mark where the table did not fit the recording
-/// (no node, or bytes left over).
-fn print(node: Option<Node<'_>>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    match node {
-        Some(node) => fmt::Debug::fmt(&node, f),
-        None => f.write_str("<undecodable>"),
+/// Reads `recorded` with `read` and prints the value, or a mark where the
+/// table did not fit the recording (nothing read, or bytes left over).
+fn walk<'a>(
+    recorded: &'a [u8],
+    layer: &'a Layer,
+    f: &mut fmt::Formatter<'_>,
+    read: impl FnOnce(&mut Walk<'a>) -> Option<Node<'a>>,
+) -> fmt::Result {
+    let mut walk = Walk {
+        layer,
+        rest: recorded,
+    };
+    match read(&mut walk) {
+        Some(node) if walk.rest.is_empty() => fmt::Debug::fmt(&node, f),
+        _ => f.write_str("<undecodable>"),
     }
 }
 
