@@ -41,6 +41,7 @@ use std::fmt;
 
 use crate::equal::Recorder;
 use crate::ids;
+use crate::reader::Reader;
 use crate::traits::{BareSerializable, Identifiable, Serializable};
 
 /// The description of a layer's types, as text (the format is in the
@@ -124,10 +125,10 @@ fn walk<'a>(
 ) -> fmt::Result {
     let mut walk = Walk {
         layer,
-        rest: recorded,
+        recorded: Reader::new(recorded),
     };
     match read(&mut walk) {
-        Some(node) if walk.rest.is_empty() => fmt::Debug::fmt(&node, f),
+        Some(node) if walk.recorded.remaining() == 0 => fmt::Debug::fmt(&node, f),
         _ => f.write_str("<undecodable>"),
     }
 }
@@ -258,27 +259,19 @@ struct Record {
 /// Reads a recording by a layer's table.
 struct Walk<'a> {
     layer: &'a Layer,
-    rest: &'a [u8],
+    recorded: Reader<'a>,
 }
 
 impl<'a> Walk<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.rest.split_at_checked(n)?;
-        self.rest = rest;
-        Some(head)
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-
     fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
+        self.recorded.read_u32().ok()
     }
 
+    /// A `string`/`bytes` value as [`Recorder`] keeps it: its length in 8
+    /// bytes, then its data.
     fn data(&mut self) -> Option<&'a [u8]> {
-        let len = usize::try_from(u64::from_le_bytes(self.array()?)).ok()?;
-        self.take(len)
+        let len = u64::from_le_bytes(self.recorded.read_array().ok()?);
+        self.recorded.read_raw(usize::try_from(len).ok()?).ok()
     }
 
     /// The record at `offset`: the struct's name, its variant's name and
@@ -405,11 +398,11 @@ impl<'a> Walk<'a> {
 
     fn value(&mut self, ty: &Ty) -> Option<Node<'a>> {
         Some(match ty {
-            Ty::Int => Node::Int(i32::from_le_bytes(self.array()?)),
-            Ty::Long => Node::Long(i64::from_le_bytes(self.array()?)),
-            Ty::Double => Node::Double(f64::from_bits(u64::from_le_bytes(self.array()?))),
+            Ty::Int => Node::Int(self.recorded.read_i32().ok()?),
+            Ty::Long => Node::Long(self.recorded.read_i64().ok()?),
+            Ty::Double => Node::Double(self.recorded.read_f64().ok()?),
             Ty::Nat => Node::Nat(self.u32()?),
-            Ty::ByteArray(n) => Node::ByteList(self.take(*n)?),
+            Ty::ByteArray(n) => Node::ByteList(self.recorded.read_raw(*n).ok()?),
             Ty::String => Node::Str(std::str::from_utf8(self.data()?).ok()?),
             Ty::Bytes => Node::ByteList(self.data()?),
             Ty::Bool => Node::Bool(self.u32()? == ids::BOOL_TRUE),
@@ -418,7 +411,7 @@ impl<'a> Walk<'a> {
                     self.u32()?;
                 }
                 let count = usize::try_from(self.u32()?).ok()?;
-                let mut items = Vec::with_capacity(count.min(self.rest.len()));
+                let mut items = Vec::with_capacity(count.min(self.recorded.remaining()));
                 for _ in 0..count {
                     items.push(self.value(elem)?);
                 }

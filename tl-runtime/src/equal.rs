@@ -30,6 +30,7 @@
 //! comparison of large values in a hot loop is better done on the fields
 //! that matter.
 
+use crate::reader::Reader;
 use crate::traits::{BareSerializable, Serializable};
 use crate::writer::Writer;
 
@@ -96,14 +97,14 @@ impl Writer for Recorder {
 /// whether everything so far was equal. After the first difference it only
 /// ignores what is written: the walks need not stay in step any more.
 struct Comparer<'a> {
-    rest: &'a [u8],
+    recorded: Reader<'a>,
     equal: bool,
 }
 
 impl<'a> Comparer<'a> {
     fn new(recorded: &'a [u8]) -> Self {
         Comparer {
-            rest: recorded,
+            recorded: Reader::new(recorded),
             equal: true,
         }
     }
@@ -115,21 +116,14 @@ impl<'a> Comparer<'a> {
         if !self.equal {
             return None;
         }
-        match self.rest.split_at_checked(n) {
-            Some((head, rest)) => {
-                self.rest = rest;
-                Some(head)
-            }
-            None => {
-                self.equal = false;
-                None
-            }
-        }
+        let taken = self.recorded.read_raw(n).ok();
+        self.equal = taken.is_some();
+        taken
     }
 
     /// Both values wrote the same, and the first nothing more.
     fn finish(self) -> bool {
-        self.equal && self.rest.is_empty()
+        self.equal && self.recorded.remaining() == 0
     }
 }
 
@@ -143,10 +137,8 @@ impl Writer for Comparer<'_> {
 
     #[inline]
     fn write_f64(&mut self, v: f64) {
-        if let Some(recorded) = self.take(8) {
-            let mut bits = [0; 8];
-            bits.copy_from_slice(recorded);
-            self.equal = f64::from_bits(u64::from_le_bytes(bits)) == v;
+        if self.equal {
+            self.equal = self.recorded.read_f64().is_ok_and(|recorded| recorded == v);
         }
     }
 
