@@ -1,12 +1,13 @@
 //! `Debug` from one table (`tl_runtime::debug`): which types the table
-//! describes, their places in it, the table, and the one-line impls.
+//! describes, the table, and the one-line impls.
 //!
 //! A type is described when everything its encoding holds can be printed
 //! from the table: numbers, text, `bytes` (not zero-copy), `Bool`, flags,
 //! vectors, and boxed types and bare constructors that are described
 //! themselves. Anything else (repetitions, arrays, TDLib's nullable values,
-//! `Object`, generic functions, stored flags words) keeps a derived `Debug`,
-//! and so does every type that reaches it.
+//! `Object`, generic functions, stored flags words, an id two constructors
+//! or two functions share) keeps a derived `Debug`, and so does every type
+//! that reaches it.
 
 use std::collections::{BTreeMap, BTreeSet};
 

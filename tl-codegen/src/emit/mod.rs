@@ -23,6 +23,7 @@ use quote::quote;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::{FieldKind, Model, ModulePath, RustPath};
+use debug_table::DebugTable;
 use paths::{Here, Root, ident};
 
 /// What emitting code reads: the [`Config`], and the runtime path parsed
@@ -45,14 +46,15 @@ pub struct Context<'a> {
     function_decoding: bool,
     /// Whether serde output takes TDLib's JSON shape (`emit/tdjson.rs`).
     tdlib_json: bool,
-    /// Which types print `Debug` from the table (`debug_table.rs`).
-    pub debug: debug_table::DebugTable,
+    /// Which types print `Debug` from the table (`debug_table.rs`),
+    /// worked out once per output and shared by every context.
+    pub debug: &'a DebugTable,
 }
 
 impl<'a> Context<'a> {
     /// The context for `config` and `model`; fails if the runtime path is no
     /// Rust path.
-    pub fn new(config: &'a Config, model: &Model) -> Result<Self, Error> {
+    pub fn new(config: &'a Config, model: &Model, debug: &'a DebugTable) -> Result<Self, Error> {
         let path = &config.runtime_crate;
         let runtime = syn::parse_str::<syn::Path>(path)
             .map(|p| quote!(#p))
@@ -63,7 +65,7 @@ impl<'a> Context<'a> {
         Ok(Context {
             config,
             runtime,
-            debug: debug_table::DebugTable::new(model, config.derive_debug, config.zero_copy),
+            debug,
             documented: config.docs_file.is_some() || config.usability_table.is_some(),
             typed_errors: !model.rpc_errors.is_empty(),
             official_pages: model.official_pages,
@@ -216,15 +218,16 @@ type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 /// second thread while this one does the rest, and the pieces are joined in a
 /// fixed order, so the output does not depend on the threads.
 pub fn emit(model: &Model, config: &Config) -> Result<String, Error> {
+    let debug = DebugTable::new(model, config.derive_debug, config.zero_copy);
     // Fail on a bad option before starting any thread.
-    Context::new(config, model)?;
+    Context::new(config, model, &debug)?;
     let shadowed = shadowed_modules(model);
     let (types, rest) = std::thread::scope(|scope| {
-        let types = scope.spawn(|| render_root(model, config, &shadowed, Root::Types));
+        let types = scope.spawn(|| render_root(model, config, &debug, &shadowed, Root::Types));
         let rest = [
-            root_items(model, config),
-            render_root(model, config, &shadowed, Root::Enums),
-            render_root(model, config, &shadowed, Root::Functions),
+            root_items(model, config, &debug),
+            render_root(model, config, &debug, &shadowed, Root::Enums),
+            render_root(model, config, &debug, &shadowed, Root::Functions),
         ];
         (types.join(), rest)
     });
@@ -250,8 +253,8 @@ fn format(tokens: TokenStream, config: &Config) -> Result<String, Error> {
 }
 
 /// `LAYER`, `name_for_id` and `AnyFunction`, at the generated root.
-fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
-    let cx = Context::new(config, model)?;
+fn root_items(model: &Model, config: &Config, debug: &DebugTable) -> Result<String, Error> {
+    let cx = Context::new(config, model, debug)?;
     let layer = model.layer.map(|layer| {
         let layer = proc_macro2::Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
         quote! {
@@ -306,10 +309,11 @@ fn root_items(model: &Model, config: &Config) -> Result<String, Error> {
 fn render_root(
     model: &Model,
     config: &Config,
+    debug: &DebugTable,
     shadowed: &BTreeSet<(Root, ModulePath)>,
     root: Root,
 ) -> Result<String, Error> {
-    let cx = Context::new(config, model)?;
+    let cx = Context::new(config, model, debug)?;
     let mut tree = Tree::new();
     let mut push = |path: &RustPath, item: &dyn Fn(Here) -> TokenStream| {
         let here = Here {
