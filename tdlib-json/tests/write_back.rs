@@ -276,3 +276,65 @@ fn long_doubles_read_exactly() {
     );
     assert_eq!(write_back::<enums::JsonValue>(text), Vec::<String>::new());
 }
+
+/// Every value of the texts the library wrote that the benches keep
+/// (`peer-benches/data/`: 128 updates, one `countries`), and a message
+/// content whose nullable fields are one set, one not, as `{:?}` and
+/// `{:#?}` print them.
+fn debug_text() -> String {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../peer-benches/data");
+    let mut out = String::new();
+    let updates = std::fs::read_to_string(data.join("updates.jsonl")).unwrap();
+    for line in updates.lines() {
+        let value: Received<AnyObject> = tl_runtime::json::from_str(line).unwrap();
+        out.push_str(&format!("{:?}\n", value.object));
+    }
+    let countries = std::fs::read_to_string(data.join("countries.json")).unwrap();
+    let value: Received<AnyObject> = tl_runtime::json::from_str(&countries).unwrap();
+    out.push_str(&format!("{:#?}\n", value.object));
+    let content = enums::MessageContent::MessageText(Box::new(types::MessageText {
+        text: types::FormattedText {
+            text: "a \"quoted\" text\n".to_owned(),
+            entities: vec![types::TextEntity {
+                offset: 2,
+                length: 8,
+                r#type: enums::TextEntityType::Bold,
+            }],
+        },
+        link_preview: None,
+        link_preview_options: Some(types::LinkPreviewOptions {
+            is_disabled: false,
+            url: "https://example.com".to_owned(),
+            force_small_media: true,
+            force_large_media: false,
+            show_above_text: true,
+        }),
+    }));
+    out.push_str(&format!("{content:?}\n{content:#?}\n"));
+    out
+}
+
+/// `Debug` of TDLib's types prints what the derived impls printed: the
+/// expected text was written by the derived impls of `03bd3ed`, before any
+/// type printed from the generated table.
+#[test]
+fn debug_prints_what_the_derived_impls_printed() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected/debug.txt");
+    let got = debug_text();
+    let expected = std::fs::read_to_string(&path).unwrap();
+    assert!(got == expected, "{}", first_difference(&got, &expected));
+}
+
+/// The first line where two texts differ, for a readable failure.
+fn first_difference(got: &str, expected: &str) -> String {
+    for (i, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
+        if g != e {
+            return format!("line {}:\n got:      {g}\n expected: {e}", i + 1);
+        }
+    }
+    format!(
+        "{} lines, expected {}",
+        got.lines().count(),
+        expected.lines().count()
+    )
+}
