@@ -20,8 +20,9 @@
 //! the impls name no index and a type that did not change between two
 //! layers generates the same lines. A record (constructor or function): the
 //! struct's name, its variant's name in its enum and `1` if that variant has
-//! no payload, else `0` (a function: `-` and `0`), its number of fields,
-//! then each field in wire order, its Rust name and one of
+//! no payload, else `0` (a function: `-` and `0`), its TL name and its
+//! boxed type's TL name (a function: `-`), its number of fields, then each
+//! field in wire order, its Rust name (TDLib's JSON key too) and one of
 //! - `f`: a flags word, not shown;
 //! - `t W B`: a `bool`, bit `B` of the flags word at field index `W`;
 //! - `v S T`: a value of type `T`, shown when `S` is `1` (`0`: a field of a
@@ -31,11 +32,16 @@
 //! - `g G W B M m...`: an `Option` of the struct `G` of the `M` fields at
 //!   indices `m...` (which share bit `B` of field `W`).
 //!
-//! Types: `i` (`int`), `l` (`long`), `d` (`double`), `n` (`#`), `a16` and
-//! `a32` (`int128`, `int256`), `s` (`string`), `b` (`bytes`), `B` (`Bool`),
-//! `v T` and `V T` (a bare and a boxed vector of `T`), `E` (a boxed type:
-//! the constructor whose id comes first), `S id` (the bare constructor of
-//! that id).
+//! Types: `i` (`int`), `l` (`long`), `j` (TDLib's `int53`), `d` (`double`),
+//! `n` (`#`), `a16` and `a32` (`int128`, `int256`), `s` (`string`), `b`
+//! (`bytes`), `B` (`Bool`), `v T` and `V T` (a bare and a boxed vector of
+//! `T`), `N T` (TDLib's nullable `T`: `boolTrue` and the value, or
+//! `boolFalse`), `E X` (a value of the boxed type named `X`: the
+//! constructor whose id comes first), `S id` (the bare constructor of that
+//! id).
+//!
+//! The same table reads TDLib's JSON ([`crate::json`], feature `json`): it
+//! then also lists the constructors and functions by TL name.
 
 use std::fmt;
 
@@ -45,7 +51,8 @@ use crate::reader::Reader;
 use crate::traits::{BareSerializable, Identifiable, Serializable};
 
 /// The description of a layer's types, as text (the format is in the
-/// module documentation), and where each record starts.
+/// module documentation), and where each record starts. Generated code
+/// builds it with [`Layer::new`].
 #[derive(Debug)]
 pub struct Layer {
     /// The records, separated by white space.
@@ -55,11 +62,40 @@ pub struct Layer {
     pub constructors: &'static [u32],
     /// The same for the described functions.
     pub functions: &'static [u32],
+    /// The constructors' pairs again, sorted by TL name (empty when the
+    /// layer has no TDLib JSON).
+    pub constructor_names: &'static [u32],
+    /// The functions' pairs, sorted by TL name (empty the same way).
+    pub function_names: &'static [u32],
+    /// The records, parsed once on first use (by the JSON reader).
+    #[cfg(feature = "json")]
+    pub(crate) parsed: std::sync::OnceLock<std::collections::BTreeMap<u32, Record>>,
 }
 
 impl Layer {
+    /// A layer's table: its records' text, and (id, offset) pairs of its
+    /// constructors and of its functions sorted by id, then the same pairs
+    /// sorted by TL name (for TDLib's JSON; empty otherwise).
+    pub const fn new(
+        text: &'static str,
+        constructors: &'static [u32],
+        functions: &'static [u32],
+        constructor_names: &'static [u32],
+        function_names: &'static [u32],
+    ) -> Layer {
+        Layer {
+            text,
+            constructors,
+            functions,
+            constructor_names,
+            function_names,
+            #[cfg(feature = "json")]
+            parsed: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The offset of the record of id `id` in `pairs`.
-    fn find(pairs: &[u32], id: u32) -> Option<u32> {
+    pub(crate) fn find(pairs: &[u32], id: u32) -> Option<u32> {
         let (mut low, mut high) = (0, pairs.len() / 2);
         while low < high {
             let mid = low + (high - low) / 2;
@@ -70,6 +106,59 @@ impl Layer {
             }
         }
         None
+    }
+
+    /// The record at `offset`.
+    pub(crate) fn record(&self, offset: u32) -> Option<Record> {
+        let mut t = Tokens::at(self.text, offset)?;
+        let name = t.word()?;
+        let variant = t.word()?;
+        let unit = t.word()? == "1";
+        let tl_name = t.word()?;
+        let type_name = t.word()?;
+        let count: usize = t.number()?;
+        let mut fields = Vec::with_capacity(count.min(256));
+        for _ in 0..count {
+            let field = t.word()?;
+            let kind = match t.word()? {
+                "f" => Kind::Flags,
+                "t" => Kind::TrueFlag(t.number()?, t.number()?),
+                "v" => Kind::Value {
+                    flag: None,
+                    shown: t.word()? == "1",
+                    ty: t.ty()?,
+                },
+                "o" => Kind::Value {
+                    flag: Some((t.number()?, t.number()?)),
+                    shown: t.word()? == "1",
+                    ty: t.ty()?,
+                },
+                "g" => {
+                    let name = t.word()?;
+                    let flag = (t.number()?, t.number()?);
+                    let count: usize = t.number()?;
+                    let mut members = Vec::with_capacity(count.min(256));
+                    for _ in 0..count {
+                        members.push(t.number()?);
+                    }
+                    Kind::Group {
+                        name,
+                        flag,
+                        members,
+                    }
+                }
+                _ => return None,
+            };
+            fields.push((field, kind));
+        }
+        Some(Record {
+            name,
+            variant,
+            unit,
+            tl_name,
+            type_name,
+            fields,
+        })
     }
 }
 
@@ -178,15 +267,15 @@ impl fmt::Debug for Node<'_> {
 
 /// The tokens of a record, read one by one; `None` past the end or on a
 /// token that is not what the format says.
-struct Tokens<'t>(std::str::SplitAsciiWhitespace<'t>);
+pub(crate) struct Tokens<'t>(std::str::SplitAsciiWhitespace<'t>);
 
 impl<'t> Tokens<'t> {
-    fn at(text: &'t str, offset: u32) -> Option<Self> {
+    pub(crate) fn at(text: &'t str, offset: u32) -> Option<Self> {
         let rest = text.get(usize::try_from(offset).ok()?..)?;
         Some(Tokens(rest.split_ascii_whitespace()))
     }
 
-    fn word(&mut self) -> Option<&'t str> {
+    pub(crate) fn word(&mut self) -> Option<&'t str> {
         self.0.next()
     }
 
@@ -194,10 +283,11 @@ impl<'t> Tokens<'t> {
         self.word()?.parse().ok()
     }
 
-    fn ty(&mut self) -> Option<Ty> {
+    fn ty(&mut self) -> Option<Ty<'t>> {
         Some(match self.word()? {
             "i" => Ty::Int,
             "l" => Ty::Long,
+            "j" => Ty::Int53,
             "d" => Ty::Double,
             "n" => Ty::Nat,
             "a16" => Ty::ByteArray(16),
@@ -207,7 +297,8 @@ impl<'t> Tokens<'t> {
             "B" => Ty::Bool,
             "v" => Ty::Vector(false, Box::new(self.ty()?)),
             "V" => Ty::Vector(true, Box::new(self.ty()?)),
-            "E" => Ty::Boxed,
+            "N" => Ty::Nullable(Box::new(self.ty()?)),
+            "E" => Ty::Boxed(self.word()?),
             "S" => Ty::Bare(self.number()?),
             _ => return None,
         })
@@ -215,9 +306,12 @@ impl<'t> Tokens<'t> {
 }
 
 /// A value's type, as a record gives it.
-enum Ty {
+#[derive(Debug)]
+pub(crate) enum Ty<'t> {
     Int,
     Long,
+    /// TDLib's `int53`: a `long` on the wire, a number in JSON.
+    Int53,
     Double,
     Nat,
     ByteArray(usize),
@@ -225,20 +319,24 @@ enum Ty {
     Bytes,
     Bool,
     /// Whether the vector id is written, and the element type.
-    Vector(bool, Box<Ty>),
-    /// A boxed type: the constructor of the id that comes first.
-    Boxed,
+    Vector(bool, Box<Ty<'t>>),
+    /// TDLib's nullable value: `boolTrue` and the value, or `boolFalse`.
+    Nullable(Box<Ty<'t>>),
+    /// A value of the boxed type of this TL name: the constructor of the id
+    /// that comes first.
+    Boxed(#[cfg_attr(not(feature = "json"), allow(dead_code))] &'t str),
     /// A bare constructor, by id.
     Bare(u32),
 }
 
 /// How a field is encoded and shown, as a record gives it.
-enum Kind<'t> {
+#[derive(Debug)]
+pub(crate) enum Kind<'t> {
     Flags,
     TrueFlag(usize, u32),
     Value {
         flag: Option<(usize, u32)>,
-        ty: Ty,
+        ty: Ty<'t>,
         shown: bool,
     },
     Group {
@@ -249,11 +347,17 @@ enum Kind<'t> {
 }
 
 /// A record of the table.
-struct Record {
-    name: &'static str,
-    variant: &'static str,
-    unit: bool,
-    fields: Vec<(&'static str, Kind<'static>)>,
+#[derive(Debug)]
+pub(crate) struct Record {
+    pub(crate) name: &'static str,
+    pub(crate) variant: &'static str,
+    pub(crate) unit: bool,
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) tl_name: &'static str,
+    /// The boxed type's TL name; `-` for a function.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) type_name: &'static str,
+    pub(crate) fields: Vec<(&'static str, Kind<'static>)>,
 }
 
 /// Reads a recording by a layer's table.
@@ -274,56 +378,6 @@ impl<'a> Walk<'a> {
         self.recorded.read_raw(usize::try_from(len).ok()?).ok()
     }
 
-    /// The record at `offset`: the struct's name, its variant's name and
-    /// whether that has no payload, and its fields.
-    fn record(&self, offset: u32) -> Option<Record> {
-        let mut t = Tokens::at(self.layer.text, offset)?;
-        let name = t.word()?;
-        let variant = t.word()?;
-        let unit = t.word()? == "1";
-        let count: usize = t.number()?;
-        let mut fields = Vec::with_capacity(count.min(256));
-        for _ in 0..count {
-            let field = t.word()?;
-            let kind = match t.word()? {
-                "f" => Kind::Flags,
-                "t" => Kind::TrueFlag(t.number()?, t.number()?),
-                "v" => Kind::Value {
-                    flag: None,
-                    shown: t.word()? == "1",
-                    ty: t.ty()?,
-                },
-                "o" => Kind::Value {
-                    flag: Some((t.number()?, t.number()?)),
-                    shown: t.word()? == "1",
-                    ty: t.ty()?,
-                },
-                "g" => {
-                    let name = t.word()?;
-                    let flag = (t.number()?, t.number()?);
-                    let count: usize = t.number()?;
-                    let mut members = Vec::with_capacity(count.min(256));
-                    for _ in 0..count {
-                        members.push(t.number()?);
-                    }
-                    Kind::Group {
-                        name,
-                        flag,
-                        members,
-                    }
-                }
-                _ => return None,
-            };
-            fields.push((field, kind));
-        }
-        Some(Record {
-            name,
-            variant,
-            unit,
-            fields,
-        })
-    }
-
     /// The struct whose record is at `offset`, and its variant's name and
     /// whether that has no payload.
     fn shape(&mut self, offset: u32) -> Option<(Node<'a>, (&'static str, bool))> {
@@ -332,7 +386,8 @@ impl<'a> Walk<'a> {
             variant,
             unit,
             fields,
-        } = self.record(offset)?;
+            ..
+        } = self.layer.record(offset)?;
         let mut values: Vec<Option<Node<'a>>> = Vec::with_capacity(fields.len());
         let mut words = vec![0u32; fields.len()];
         let bit_of = |words: &[u32], (word, bit): (usize, u32)| -> Option<bool> {
@@ -396,10 +451,10 @@ impl<'a> Walk<'a> {
         Some(Node::Variant(variant, (!unit).then(|| Box::new(payload))))
     }
 
-    fn value(&mut self, ty: &Ty) -> Option<Node<'a>> {
+    fn value(&mut self, ty: &Ty<'_>) -> Option<Node<'a>> {
         Some(match ty {
             Ty::Int => Node::Int(self.recorded.read_i32().ok()?),
-            Ty::Long => Node::Long(self.recorded.read_i64().ok()?),
+            Ty::Long | Ty::Int53 => Node::Long(self.recorded.read_i64().ok()?),
             Ty::Double => Node::Double(self.recorded.read_f64().ok()?),
             Ty::Nat => Node::Nat(self.u32()?),
             Ty::ByteArray(n) => Node::ByteList(self.recorded.read_raw(*n).ok()?),
@@ -417,7 +472,12 @@ impl<'a> Walk<'a> {
                 }
                 Node::List(items)
             }
-            Ty::Boxed => self.boxed()?,
+            Ty::Nullable(inner) => match self.u32()? {
+                ids::BOOL_TRUE => Node::Some(Box::new(self.value(inner)?)),
+                ids::BOOL_FALSE => Node::None,
+                _ => return None,
+            },
+            Ty::Boxed(_) => self.boxed()?,
             Ty::Bare(id) => self.shape(Layer::find(self.layer.constructors, *id)?)?.0,
         })
     }
@@ -450,7 +510,7 @@ mod tests {
         }
     }
 
-    const POINT: &str = "Point Point 0 4 flags f x v 1 i y v 1 d label o 0 0 1 s\n";
+    const POINT: &str = "Point Point 0 point Point 4 flags f x v 1 i y v 1 d label o 0 0 1 s\n";
 
     struct Printed<'a>(&'a Point, &'a Layer);
 
@@ -470,11 +530,7 @@ mod tests {
 
     #[test]
     fn prints_as_a_derived_debug_would() {
-        let layer = Layer {
-            text: POINT,
-            constructors: &[7, 0],
-            functions: &[],
-        };
+        let layer = Layer::new(POINT, &[7, 0], &[], &[], &[]);
         assert_eq!(
             format!("{:?}", Printed(&point(), &layer)),
             r#"Point { x: 5, y: -1.5, label: Some("a\"b") }"#
@@ -490,18 +546,15 @@ mod tests {
     #[test]
     fn a_table_that_does_not_fit_prints_a_mark() {
         for (text, constructors) in [
-            (POINT, &[8, 0][..]),                                       // no record of id 7
-            (POINT, &[7, 500][..]),                                     // an offset past the text
-            ("Point Point 0 9 x v 1 i\n", &[7, 0][..]),                 // fewer fields than it says
-            ("Point Point 0 1 x v 1 q\n", &[7, 0][..]),                 // an unknown type
-            ("Point Point 0 2 x v 1 l y v 1 l\n", &[7, 0][..]),         // bytes left over
-            ("Point Point 0 3 x v 1 l y v 1 l z v 1 l\n", &[7, 0][..]), // more than recorded
+            (POINT, &[8, 0][..]),                                   // no record of id 7
+            (POINT, &[7, 500][..]),                                 // an offset past the text
+            ("Point Point 0 p P 9 x v 1 i\n", &[7, 0][..]),         // fewer fields than it says
+            ("Point Point 0 p P 1 x v 1 q\n", &[7, 0][..]),         // an unknown type
+            ("Point Point 0 p P 2 x v 1 l y v 1 l\n", &[7, 0][..]), // bytes left over
+            ("Point Point 0 p P 3 x v 1 l y v 1 l z v 1 l\n", &[7, 0][..]), // more than recorded
+            ("Point Point 0 p P 2 flags f x v 1 N i\n", &[7, 0][..]), // not a Bool id
         ] {
-            let layer = Layer {
-                text,
-                constructors,
-                functions: &[],
-            };
+            let layer = Layer::new(text, constructors, &[], &[], &[]);
             assert_eq!(
                 format!("{:?}", Printed(&point(), &layer)),
                 "<undecodable>",

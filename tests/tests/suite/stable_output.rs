@@ -195,14 +195,15 @@ fn check_layers(old_path: &Path, new_path: &Path) {
     }
     allowed.extend(helper_structs(&old, &tl_names));
     allowed.extend(helper_structs(&new, &tl_names));
-    // `DEBUG_TABLE` describes every type `Debug` prints from it.
+    // `TYPE_TABLE` describes every type `Debug` prints (and TDLib JSON
+    // reads) from it.
     for registry in [
         "header",
         "LAYER",
         "name_for_id",
         "AnyFunction",
         "AnyObject",
-        "DEBUG_TABLE",
+        "TYPE_TABLE",
     ] {
         allowed.insert(registry.to_owned());
     }

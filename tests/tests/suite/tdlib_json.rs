@@ -260,6 +260,64 @@ fn an_answer_is_the_return_type_or_tdlib_error() {
     );
 }
 
+/// Keys in any order, repeated (the last one counts) or unknown: the same
+/// value as TDLib's order. (The generated types read through the table of
+/// `tl_runtime::json::read_bare`, which puts the values in wire order.)
+#[test]
+fn fields_read_in_any_order() {
+    let expected = message();
+    let reversed = r#"{"reply_to":{"message_id":7,"chat_id":-100,"@type":"messageReplyToMessage"},"text":{"entities":[],"text":"hi","@type":"formattedText"},"author_signature":"","media_album_id":"-9223372036854775808","date":1700000000,"is_outgoing":true,"sender_id":{"user_id":42,"@type":"messageSenderUser"},"id":9007199254740992,"@type":"message"}"#;
+    assert_eq!(
+        json::from_str::<types::Message>(reversed).unwrap(),
+        expected
+    );
+    let repeated = r#"{"@type":"message","id":1,"date":5,"sender_id":{"@type":"messageSenderUser","user_id":42},"is_outgoing":true,"date":1700000000,"media_album_id":"-9223372036854775808","unknown":{"x":[1]},"text":{"@type":"formattedText","text":"hi"},"reply_to":{"@type":"messageReplyToMessage","chat_id":-100,"message_id":7},"id":9007199254740992}"#;
+    assert_eq!(
+        json::from_str::<types::Message>(repeated).unwrap(),
+        expected
+    );
+    // Missing ones among reordered ones take their defaults.
+    let file: types::TestFile =
+        json::from_str(r#"{"ratio":2.5,"@type":"testFile","parts":["AQ=="]}"#).unwrap();
+    assert_eq!(
+        file,
+        types::TestFile {
+            data: Vec::new(),
+            parts: vec![vec![1]],
+            hashes: Vec::new(),
+            ratio: 2.5,
+            thumbnail: Vec::new(),
+            owner: None,
+        }
+    );
+}
+
+/// A `string` TL cannot carry (over 16 MiB) is refused with an error, not
+/// cut: reading goes through the binary encoding.
+#[test]
+fn a_string_longer_than_tl_carries_is_an_error() {
+    let long = "a".repeat(tl_runtime::MAX_TL_BYTES_LEN + 1);
+    let text = format!(r#"{{"@type":"formattedText","text":"{long}"}}"#);
+    let error = json::from_str::<types::FormattedText>(&text)
+        .unwrap_err()
+        .to_string();
+    // The column is the end of the string: 33 characters before it, its
+    // 16,777,216, the closing quote.
+    assert_eq!(
+        error,
+        "text: a value of 16777216 bytes, longer than the 16777215 a TL string or bytes value carries at line 1 column 16777250"
+    );
+    let longest = "a".repeat(tl_runtime::MAX_TL_BYTES_LEN);
+    let text = format!(r#"{{"@type":"formattedText","text":"{longest}"}}"#);
+    assert_eq!(
+        json::from_str::<types::FormattedText>(&text)
+            .unwrap()
+            .text
+            .len(),
+        tl_runtime::MAX_TL_BYTES_LEN
+    );
+}
+
 /// Bad input gets a typed error with the path to the value, never a panic.
 #[test]
 fn hostile_json_gets_located_errors() {

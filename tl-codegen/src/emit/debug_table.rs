@@ -1,13 +1,17 @@
-//! `Debug` from one table (`tl_runtime::debug`): which types the table
-//! describes, the table, and the one-line impls.
+//! `Debug` and TDLib's JSON from one table (`tl_runtime::debug`,
+//! `tl_runtime::json::read_bare`): which types the table describes, the
+//! table, and the one-line impls.
 //!
 //! A type is described when everything its encoding holds can be printed
 //! from the table: numbers, text, `bytes` (not zero-copy), `Bool`, flags,
-//! vectors, and boxed types and bare constructors that are described
-//! themselves. Anything else (repetitions, arrays, TDLib's nullable values,
+//! vectors, TDLib's nullable values, and boxed types and bare constructors
+//! that are described themselves. Anything else (repetitions, arrays,
 //! `Object`, generic functions, stored flags words, an id two constructors
 //! or two functions share) keeps a derived `Debug`, and so does every type
-//! that reaches it.
+//! that reaches it. With TDLib's JSON the table also reads the described
+//! types from JSON; it then leaves out the constructors and functions with
+//! conditional fields or a field whose Rust name is not its JSON key (none
+//! in TDLib's schema), whose impls stay written out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +22,9 @@ use super::Context;
 use super::paths::Here;
 use crate::model::{FieldKind, FieldModel, Model, RustPath, WireType};
 
+/// The name of the table's static at the generated root.
+const TABLE: &str = "TYPE_TABLE";
+
 /// Which types the table describes. The impls find their records by id,
 /// so that they name no index (an index would change in every impl when a
 /// layer adds a constructor).
@@ -27,8 +34,20 @@ pub struct DebugTable {
     constructors: BTreeMap<RustPath, u32>,
     /// The described functions, by path under `functions`.
     functions: BTreeSet<RustPath>,
-    /// The described boxed types, by path under `enums`.
-    enums: BTreeSet<RustPath>,
+    /// The TL name of each described boxed type, by path under `enums`.
+    enums: BTreeMap<RustPath, String>,
+    /// Whether the described types print `Debug` from the table.
+    debug: bool,
+    /// Whether the described types read TDLib's JSON from the table.
+    json: bool,
+    /// Whether described functions read TDLib's JSON from the table (they
+    /// decode, which reading through the table needs).
+    function_json: bool,
+    /// Whether every constructor is described (`AnyObject` reads JSON
+    /// from the table).
+    all_constructors: bool,
+    /// Whether every function is described (the same for `AnyFunction`).
+    all_functions: bool,
 }
 
 /// The model's lookups the description needs.
@@ -36,6 +55,8 @@ struct Lookup<'m> {
     constructor: BTreeMap<&'m RustPath, usize>,
     boxed: BTreeMap<&'m RustPath, usize>,
     zero_copy: bool,
+    /// Whether the table reads TDLib's JSON too.
+    json: bool,
 }
 
 impl Lookup<'_> {
@@ -51,7 +72,9 @@ impl Lookup<'_> {
             | WireType::String
             | WireType::Bool => true,
             WireType::Bytes => !self.zero_copy,
-            WireType::Vector { elem, .. } => self.ty(elem, ctor_ok, type_ok),
+            WireType::Vector { elem, .. } | WireType::Nullable(elem) => {
+                self.ty(elem, ctor_ok, type_ok)
+            }
             WireType::Boxed(path) => self.boxed.get(path).is_some_and(|&k| type_ok[k]),
             WireType::Bare(path) => self.constructor.get(path).is_some_and(|&i| ctor_ok[i]),
             _ => false,
@@ -60,6 +83,13 @@ impl Lookup<'_> {
 
     fn fields(&self, fields: &[FieldModel], ctor_ok: &[bool], type_ok: &[bool]) -> bool {
         fields.iter().all(|f| match &f.kind {
+            // TDLib's JSON: each field a value under its TL name.
+            _ if self.json
+                && (f.rust_name.trim_start_matches("r#") != f.tl_name
+                    || !matches!(f.kind, FieldKind::Value { flag: None, .. })) =>
+            {
+                false
+            }
             FieldKind::Flags { keep_other_bits } => !keep_other_bits,
             FieldKind::TrueFlag(_) | FieldKind::Group { .. } => true,
             FieldKind::Value { ty, .. } => self.ty(ty, ctor_ok, type_ok),
@@ -69,11 +99,18 @@ impl Lookup<'_> {
 }
 
 impl DebugTable {
-    /// The table of `model`: every type whose `Debug` it can print, found by
-    /// taking out what it cannot print until nothing changes. Empty when
-    /// the configuration asks for no `Debug`.
-    pub fn new(model: &Model, derive_debug: bool, zero_copy: bool) -> DebugTable {
-        if !derive_debug {
+    /// The table of `model`: every type whose `Debug` it can print (and,
+    /// with `json`, whose TDLib JSON it can read), found by taking out what
+    /// it cannot describe until nothing changes. Empty when the
+    /// configuration asks for neither `Debug` nor TDLib's JSON.
+    pub fn new(
+        model: &Model,
+        derive_debug: bool,
+        json: bool,
+        function_decoding: bool,
+        zero_copy: bool,
+    ) -> DebugTable {
+        if !derive_debug && !json {
             return DebugTable::default();
         }
         let lookup = Lookup {
@@ -90,6 +127,7 @@ impl DebugTable {
                 .map(|(k, t)| (&t.path, k))
                 .collect(),
             zero_copy,
+            json,
         };
         // Records are found by id: an id two constructors (or two
         // functions) share leaves both out.
@@ -125,6 +163,16 @@ impl DebugTable {
                 break;
             }
         }
+        let functions: BTreeSet<RustPath> = model
+            .functions
+            .iter()
+            .filter(|f| {
+                f.generic.is_none()
+                    && unique(true, f.id)
+                    && lookup.fields(&f.fields, &ctor_ok, &type_ok)
+            })
+            .map(|f| f.path.clone())
+            .collect();
         DebugTable {
             constructors: model
                 .constructors
@@ -133,23 +181,19 @@ impl DebugTable {
                 .filter(|(i, _)| ctor_ok[*i])
                 .map(|(_, c)| (c.path.clone(), c.id))
                 .collect(),
-            functions: model
-                .functions
-                .iter()
-                .filter(|f| {
-                    f.generic.is_none()
-                        && unique(true, f.id)
-                        && lookup.fields(&f.fields, &ctor_ok, &type_ok)
-                })
-                .map(|f| f.path.clone())
-                .collect(),
+            all_constructors: ctor_ok.iter().all(|ok| *ok),
+            all_functions: functions.len() == model.functions.len(),
+            functions,
             enums: model
                 .types
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| type_ok[*k])
-                .map(|(_, t)| t.path.clone())
+                .map(|(_, t)| (t.path.clone(), t.tl_name.clone()))
                 .collect(),
+            debug: derive_debug,
+            json,
+            function_json: json && function_decoding,
         }
     }
 
@@ -166,8 +210,7 @@ impl DebugTable {
         here: Here,
         cx: &Context<'_>,
     ) -> Option<TokenStream> {
-        self.constructors
-            .contains_key(path)
+        (self.debug && self.constructors.contains_key(path))
             .then(|| fmt_impl(path, "bare", here, cx))
     }
 
@@ -179,17 +222,66 @@ impl DebugTable {
         here: Here,
         cx: &Context<'_>,
     ) -> Option<TokenStream> {
-        self.functions
-            .contains(path)
-            .then(|| fmt_impl(path, "function", here, cx))
+        (self.debug && self.functions.contains(path)).then(|| fmt_impl(path, "function", here, cx))
     }
 
     /// The one-line `Debug` impl of the boxed type's enum at `path`, if the
     /// table describes it.
     pub fn enum_impl(&self, path: &RustPath, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
-        self.enums
-            .contains(path)
-            .then(|| fmt_impl(path, "boxed", here, cx))
+        (self.debug && self.enums.contains_key(path)).then(|| fmt_impl(path, "boxed", here, cx))
+    }
+
+    /// How the `Deserialize` of the constructor struct at `path` reads
+    /// TDLib's JSON from the table (a call on `deserializer`), if it does.
+    pub fn json_constructor(
+        &self,
+        path: &RustPath,
+        here: Here,
+        cx: &Context<'_>,
+    ) -> Option<TokenStream> {
+        let rt = &cx.runtime;
+        let table = here.root_item(TABLE);
+        (self.json && self.constructors.contains_key(path))
+            .then(|| quote!(#rt::json::read_bare(deserializer, &#table)))
+    }
+
+    /// The same for the function struct at `path`.
+    pub fn json_function(
+        &self,
+        path: &RustPath,
+        here: Here,
+        cx: &Context<'_>,
+    ) -> Option<TokenStream> {
+        let rt = &cx.runtime;
+        let table = here.root_item(TABLE);
+        (self.function_json && self.functions.contains(path))
+            .then(|| quote!(#rt::json::read_function(deserializer, &#table)))
+    }
+
+    /// How `TaggedUnion::deserialize_body` of the boxed type's enum at
+    /// `path` reads the object's other keys (`body`) from the table, if it
+    /// does.
+    pub fn json_enum(&self, path: &RustPath, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
+        let rt = &cx.runtime;
+        let table = here.root_item(TABLE);
+        (self.json && self.enums.contains_key(path))
+            .then(|| quote!(#rt::json::read_boxed(tag, body, &#table, Self::TYPE_NAME)))
+    }
+
+    /// The same for `AnyObject`, when every constructor is described.
+    pub fn json_any_object(&self, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
+        let rt = &cx.runtime;
+        let table = here.root_item(TABLE);
+        (self.json && self.all_constructors)
+            .then(|| quote!(#rt::json::read_any_object(tag, body, &#table)))
+    }
+
+    /// The same for `AnyFunction`, when every function is described.
+    pub fn json_any_function(&self, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
+        let rt = &cx.runtime;
+        let table = here.root_item(TABLE);
+        (self.function_json && self.all_functions)
+            .then(|| quote!(#rt::json::read_any_function(tag, body, &#table)))
     }
 
     /// The table, a static at the generated root; nothing when no type is
@@ -201,6 +293,7 @@ impl DebugTable {
             return quote!();
         }
         let rt = &cx.runtime;
+        let table = quote::format_ident!("{}", TABLE);
         let mut variants: BTreeMap<usize, (&str, bool)> = BTreeMap::new();
         for t in &model.types {
             for v in &t.variants {
@@ -210,13 +303,20 @@ impl DebugTable {
         let mut text = String::new();
         let mut constructors: BTreeMap<u32, u32> = BTreeMap::new();
         let mut functions: BTreeMap<u32, u32> = BTreeMap::new();
+        // For TDLib's JSON: the same pairs by TL name.
+        let mut constructor_names: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+        let mut function_names: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
         let offset = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
         for (i, c) in model.constructors.iter().enumerate() {
             if self.constructors.contains_key(&c.path) {
                 constructors.insert(c.id, offset(&text));
+                constructor_names.insert(&c.tl_name, (c.id, offset(&text)));
                 let (variant, unit) = variants.get(&i).copied().unwrap_or(("-", false));
                 let unit = u8::from(unit);
-                text.push_str(&format!("{} {variant} {unit} ", c.path.name));
+                text.push_str(&format!(
+                    "{} {variant} {unit} {} {} ",
+                    c.path.name, c.tl_name, c.result
+                ));
                 text.push_str(&self.fields(&c.fields));
                 text.push('\n');
             }
@@ -224,30 +324,54 @@ impl DebugTable {
         for f in &model.functions {
             if self.functions.contains(&f.path) {
                 functions.insert(f.id, offset(&text));
-                text.push_str(&format!("{} - 0 ", f.path.name));
+                function_names.insert(&f.tl_name, (f.id, offset(&text)));
+                text.push_str(&format!("{} - 0 {} - ", f.path.name, f.tl_name));
                 text.push_str(&self.fields(&f.fields));
                 text.push('\n');
             }
         }
-        let pairs = |map: &BTreeMap<u32, u32>| -> Vec<TokenStream> {
-            map.iter()
+        let pairs = |pairs: Vec<(u32, u32)>| -> Vec<TokenStream> {
+            pairs
+                .into_iter()
                 .flat_map(|(id, offset)| {
                     [
-                        super::hex_literal(*id),
-                        proc_macro2::Literal::u32_unsuffixed(*offset),
+                        super::hex_literal(id),
+                        proc_macro2::Literal::u32_unsuffixed(offset),
                     ]
                 })
                 .map(|l| quote!(#l))
                 .collect()
         };
-        let (constructors, functions) = (pairs(&constructors), pairs(&functions));
+        let named = |map: &BTreeMap<&str, (u32, u32)>| -> Vec<TokenStream> {
+            if !self.json {
+                return Vec::new();
+            }
+            pairs(map.values().copied().collect())
+        };
+        let (constructor_names, function_names) =
+            (named(&constructor_names), named(&function_names));
+        let (constructors, functions) = (
+            pairs(constructors.into_iter().collect()),
+            pairs(functions.into_iter().collect()),
+        );
+        let what = match (self.debug, self.json) {
+            (true, true) => {
+                " What the `Debug` impls of the generated types print from, and their `Deserialize` impls read TDLib's JSON by."
+            }
+            (false, true) => {
+                " What the `Deserialize` impls of the generated types read TDLib's JSON by."
+            }
+            _ => " What the `Debug` impls of the generated types print from.",
+        };
         quote! {
-            /// What the `Debug` impls of the generated types print from.
-            static DEBUG_TABLE: #rt::debug::Layer = #rt::debug::Layer {
-                text: #text,
-                constructors: &[#(#constructors),*],
-                functions: &[#(#functions),*],
-            };
+            #[doc = #what]
+            static #table: #rt::debug::Layer = #rt::debug::Layer::new(
+                #text,
+                &[#(#constructors),*],
+                &[#(#functions),*],
+                &[#(#constructor_names),*],
+                &[#(#function_names),*],
+            );
         }
     }
 
@@ -300,7 +424,8 @@ impl DebugTable {
     fn ty(&self, ty: &WireType) -> String {
         match ty {
             WireType::Int => "i".to_owned(),
-            WireType::Long | WireType::Int53 => "l".to_owned(),
+            WireType::Long => "l".to_owned(),
+            WireType::Int53 => "j".to_owned(),
             WireType::Double => "d".to_owned(),
             WireType::Nat => "n".to_owned(),
             WireType::Int128 => "a16".to_owned(),
@@ -310,7 +435,11 @@ impl DebugTable {
             WireType::Vector { boxed, elem } => {
                 format!("{} {}", if *boxed { "V" } else { "v" }, self.ty(elem))
             }
-            WireType::Boxed(_) => "E".to_owned(),
+            WireType::Nullable(inner) => format!("N {}", self.ty(inner)),
+            WireType::Boxed(path) => format!(
+                "E {}",
+                self.enums.get(path).map(String::as_str).unwrap_or("-")
+            ),
             WireType::Bare(path) => {
                 format!("S {}", self.constructors.get(path).copied().unwrap_or(0))
             }
@@ -326,7 +455,7 @@ fn fmt_impl(path: &RustPath, function: &str, here: Here, cx: &Context<'_>) -> To
     let rt = &cx.runtime;
     let name: Ident = quote::format_ident!("{}", path.name);
     let function: Ident = quote::format_ident!("{}", function);
-    let table = here.root_item("DEBUG_TABLE");
+    let table = here.root_item(TABLE);
     quote! {
         impl ::core::fmt::Debug for #name {
             #[inline]

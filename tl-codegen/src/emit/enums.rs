@@ -129,7 +129,14 @@ pub fn boxed_type(t: &BoxedType, model: &Model, here: Here, cx: &Context<'_>) ->
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
     let eq = encoding_eq(&name, false, cx);
-    let json = tdjson::enum_impls(&name, tl_name, &tagged, here, cx);
+    let json = tdjson::enum_impls(
+        &name,
+        tl_name,
+        &tagged,
+        cx.debug.json_enum(&t.path, here, cx),
+        here,
+        cx,
+    );
     let accessors = super::accessors::accessors(t, model, here, cx);
     let conversions = super::conversions::conversions(t, model, here, cx);
     let enter = super::tri(quote!(r.enter(#tl_name)));
@@ -285,15 +292,18 @@ pub fn any_function(model: &Model, cx: &Context<'_>) -> TokenStream {
         })
         .collect();
     any_enum(
-        "AnyFunction",
-        &[
-            " Any function of the schema: decodes a request whatever its id,",
-            " generic wrappers such as `invokeWithLayer` included.",
-        ],
-        "a function",
+        AnyNames {
+            name: "AnyFunction",
+            doc: &[
+                " Any function of the schema: decodes a request whatever its id,",
+                " generic wrappers such as `invokeWithLayer` included.",
+            ],
+            expected: "a function",
+        },
         items,
         false,
         cx.function_decoding(),
+        cx.debug.json_any_function(ROOT, cx),
         cx,
     )
 }
@@ -318,12 +328,17 @@ pub fn any_object(model: &Model, cx: &Context<'_>) -> TokenStream {
         })
         .collect();
     any_enum(
-        "AnyObject",
-        &[" Any value of the schema (`Object`): decodes a boxed value whatever its constructor."],
-        "an object",
+        AnyNames {
+            name: "AnyObject",
+            doc: &[
+                " Any value of the schema (`Object`): decodes a boxed value whatever its constructor.",
+            ],
+            expected: "an object",
+        },
         items,
         true,
         true,
+        cx.debug.json_any_object(ROOT, cx),
         cx,
     )
 }
@@ -335,16 +350,27 @@ const ROOT: Here = Here {
     std_shadowed: true,
 };
 
+/// What the rustdoc and errors of an `Any` enum say: its name, its doc
+/// lines, and what decoding expected.
+struct AnyNames<'a> {
+    name: &'a str,
+    doc: &'a [&'a str],
+    expected: &'a str,
+}
+
 /// An enum over `items`, every payload boxed, with `tl_name()`,
 /// `constructor_id()`, (de)serialization by id and, with `froms`, `From`
-/// each payload.
+/// each payload; TDLib's JSON read through the table when `table` says how.
 fn any_enum(
-    name: &str,
-    doc: &[&str],
-    expected: &str,
+    AnyNames {
+        name,
+        doc,
+        expected,
+    }: AnyNames<'_>,
     items: Vec<AnyItem<'_>>,
     froms: bool,
     decodes: bool,
+    table: Option<TokenStream>,
     cx: &Context<'_>,
 ) -> TokenStream {
     if items.is_empty() {
@@ -396,7 +422,7 @@ fn any_enum(
     }
     let serializable = serializable_by_variant(&quote!(#name), &writes, here, cx);
     let eq = encoding_eq(&name, false, cx);
-    let json = tdjson::enum_impls(&name, &name.to_string(), &tagged, here, cx);
+    let json = tdjson::enum_impls(&name, &name.to_string(), &tagged, table, here, cx);
     let Spellings { reader, error, .. } = Spellings::at(here, cx);
     let deserializable = decodes.then(|| {
         quote! {

@@ -69,15 +69,8 @@ impl<'a> Context<'a> {
             documented: config.docs_file.is_some() || config.usability_table.is_some(),
             typed_errors: !model.rpc_errors.is_empty(),
             official_pages: model.official_pages,
-            // A constructor holding a `Function` decodes through
-            // `AnyFunction`, which needs every function's decoder.
-            tdlib_json: config.serde && model.dialect == tl_parser::Dialect::Tdlib,
-            function_decoding: config.function_decoding
-                || model
-                    .constructors
-                    .iter()
-                    .flat_map(|c| &c.fields)
-                    .any(|f| matches!(&f.kind, FieldKind::Value { ty, .. } if ty.mentions_any_function())),
+            tdlib_json: tdlib_json(config, model),
+            function_decoding: function_decoding(config, model),
         })
     }
 
@@ -208,6 +201,24 @@ pub fn tri(expr: TokenStream) -> TokenStream {
     quote!(match #expr { Ok(v) => v, Err(e) => return Err(e) })
 }
 
+/// Whether serde output takes TDLib's JSON shape: serde with TDLib's rules
+/// (`td_api.tl`, TON's schemas).
+fn tdlib_json(config: &Config, model: &Model) -> bool {
+    config.serde && model.dialect == tl_parser::Dialect::Tdlib
+}
+
+/// Whether functions (and `AnyFunction`) implement `Deserializable`: as
+/// configured, and always when a constructor holds a `Function` (it decodes
+/// through `AnyFunction`, which needs every function's decoder).
+fn function_decoding(config: &Config, model: &Model) -> bool {
+    config.function_decoding
+        || model
+            .constructors
+            .iter()
+            .flat_map(|c| &c.fields)
+            .any(|f| matches!(&f.kind, FieldKind::Value { ty, .. } if ty.mentions_any_function()))
+}
+
 /// Items per module path under one root.
 type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 
@@ -218,7 +229,13 @@ type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 /// second thread while this one does the rest, and the pieces are joined in a
 /// fixed order, so the output does not depend on the threads.
 pub fn emit(model: &Model, config: &Config) -> Result<String, Error> {
-    let debug = DebugTable::new(model, config.derive_debug, config.zero_copy);
+    let debug = DebugTable::new(
+        model,
+        config.derive_debug,
+        tdlib_json(config, model) && !config.zero_copy,
+        function_decoding(config, model),
+        config.zero_copy,
+    );
     // Fail on a bad option before starting any thread.
     Context::new(config, model, &debug)?;
     let shadowed = shadowed_modules(model);

@@ -26,6 +26,9 @@ struct Item<'a> {
     /// Its `Debug` impl from the table, if the table describes it (else
     /// `Debug` is derived).
     debug: Option<TokenStream>,
+    /// How its `Deserialize` reads TDLib's JSON from the table, if the
+    /// table describes it (else it is written out).
+    json: Option<TokenStream>,
     /// Doc lines after the declaration (official page, result, errors).
     extra_doc: Vec<String>,
 }
@@ -57,7 +60,9 @@ impl Parts {
         // TDLib's JSON: serde impls of its own where it can (`tdjson.rs`),
         // else serde's derives with attributes.
         let written = (item.generics.is_empty())
-            .then(|| super::tdjson::struct_impls(&name, item.tl_name, item.fields, here, cx))
+            .then(|| {
+                super::tdjson::struct_impls(&name, item.tl_name, item.fields, item.json, here, cx)
+            })
             .flatten();
         // A generic function's parameter need not be encodable: derived.
         let equality = if item.generics.is_empty() {
@@ -138,6 +143,7 @@ pub fn constructor(c: &Constructor, here: Here, cx: &Context<'_>) -> TokenStream
             generics: quote!(),
             bare: true,
             debug: cx.debug.constructor_impl(&c.path, here, cx),
+            json: cx.debug.json_constructor(&c.path, here, cx),
             extra_doc: rustdoc::official_page(cx.official_pages, "constructor", &c.tl_name),
         },
         here,
@@ -241,6 +247,7 @@ pub fn row(row: &Row, here: Here, cx: &Context<'_>) -> TokenStream {
             generics: quote!(),
             bare: true,
             debug: None,
+            json: None,
             extra_doc: Vec::new(),
         },
         here,
@@ -298,6 +305,7 @@ pub fn function(f: &Function, here: Here, cx: &Context<'_>) -> TokenStream {
             generics: generics.clone(),
             bare: false,
             debug: cx.debug.function_impl(&f.path, here, cx),
+            json: cx.debug.json_function(&f.path, here, cx),
             extra_doc: {
                 let mut lines = rustdoc::official_page(cx.official_pages, "method", &f.tl_name);
                 if cx.documented() {

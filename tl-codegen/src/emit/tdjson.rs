@@ -4,8 +4,10 @@
 //!
 //! - every object is `{"@type": "<TL name>", ...fields}`: constructor and
 //!   function structs get `Serialize` and `Deserialize` written out
-//!   ([`struct_impls`], on `tl_runtime::json::ReadObject`; serde's derives
-//!   with attributes only for what a TDLib schema does not have); a boxed
+//!   ([`struct_impls`]: read by the generated table through
+//!   `tl_runtime::json::read_bare` when it describes the type, else on
+//!   `tl_runtime::json::ReadObject`; serde's derives with attributes only
+//!   for what a TDLib schema does not have); a boxed
 //!   type is an enum read by its `@type` (`tl_runtime::json::TaggedUnion`)
 //!   and written as its variant's object;
 //! - `int64` is a string (read from a string or a number), `bytes` standard
@@ -123,7 +125,9 @@ pub fn field_attrs(f: &FieldModel, cx: &Context<'_>) -> TokenStream {
 
 /// `Serialize`, `ReadObject` and `Deserialize` of the constructor or function
 /// struct `name` (TL name `tl_name`), written out instead of serde's derives
-/// (see `tl_runtime::json::ReadObject` for why), or `None` when serde's
+/// (see `tl_runtime::json::ReadObject` for why); with `table` (how the
+/// table reads it), `Serialize` and a `Deserialize` of one call instead; or
+/// `None` when serde's
 /// derives with [`field_attrs`] stay: without TDLib's JSON, and for the
 /// fields a TDLib schema does not have (flags and their groups, arrays
 /// longer than serde's).
@@ -136,6 +140,7 @@ pub fn struct_impls(
     name: &Ident,
     tl_name: &str,
     fields: &[FieldModel],
+    table: Option<TokenStream>,
     here: Here,
     cx: &Context<'_>,
 ) -> Option<TokenStream> {
@@ -237,7 +242,7 @@ pub fn struct_impls(
             #result::Ok(Self { #(#inits),* })
         }
     };
-    Some(quote! {
+    let serialize = quote! {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
@@ -246,6 +251,22 @@ pub fn struct_impls(
                 #rt::json::end_object(__object)
             }
         }
+    };
+    // Read by the table when it describes the struct: one call.
+    if let Some(read) = table {
+        return Some(quote! {
+            #serialize
+
+            #[cfg(feature = "serde")]
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                    #read
+                }
+            }
+        });
+    }
+    Some(quote! {
+        #serialize
 
         #[cfg(feature = "serde")]
         impl #rt::json::ReadObject for #name {
@@ -284,12 +305,14 @@ fn form(ty: &WireType, runtime: &str) -> Option<String> {
 }
 
 /// `Serialize` (each variant as its object), `TaggedUnion` (the variant of
-/// an `@type`) and `Deserialize` (through the runtime's tag dispatch) for the
-/// enum `name`, whose TL name is `type_name`.
+/// an `@type`: by the table when `table` says how, else a `match`) and
+/// `Deserialize` (through the runtime's tag dispatch) for the enum `name`,
+/// whose TL name is `type_name`.
 pub fn enum_impls(
     name: &Ident,
     type_name: &str,
     variants: &[TaggedVariant<'_>],
+    table: Option<TokenStream>,
     here: Here,
     cx: &Context<'_>,
 ) -> TokenStream {
@@ -331,6 +354,15 @@ pub fn enum_impls(
             },
         });
     }
+    // Read by the table when it describes the type: one call.
+    let read_body = table.unwrap_or_else(|| {
+        quote! {
+            match tag {
+                #(#reads)*
+                _ => ::std::result::Result::Err(#rt::json::unknown_tag::<Self, D::Error>(tag)),
+            }
+        }
+    });
     quote! {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for #name {
@@ -353,10 +385,7 @@ pub fn enum_impls(
                 tag: &str,
                 body: D,
             ) -> #result<Self, D::Error> {
-                match tag {
-                    #(#reads)*
-                    _ => ::std::result::Result::Err(#rt::json::unknown_tag::<Self, D::Error>(tag)),
-                }
+                #read_body
             }
         }
 

@@ -6,7 +6,7 @@
 //!
 //! | TL | JSON | here |
 //! |---|---|---|
-//! | an object | `{"@type": "formattedText", ...fields}`: written with `@type` first, read with it anywhere | derived serde with `#[serde(tag = "@type", rename = "...")]` on the constructor struct; [`TaggedUnion`] and [`deserialize_tagged`] for a boxed type's enum |
+//! | an object | `{"@type": "formattedText", ...fields}`: written with `@type` first, read with it anywhere | generated code: [`begin_object`] and [`field`] to write; [`read_bare`] to read by the generated table (or [`ReadObject`] written out, for what the table does not describe); [`TaggedUnion`] and [`deserialize_tagged`] for a boxed type's enum ([`read_boxed`] by the table); derived serde with `#[serde(tag = "@type", rename = "...")]` works too |
 //! | `int32`, `int53`, `double` | a number | plain serde |
 //! | `int64` | a string, `"123"`; read from a string or a number | [`Int64`] |
 //! | `string` | a string | plain serde |
@@ -66,6 +66,7 @@
 mod envelope;
 mod form;
 mod object;
+mod table;
 mod tagged;
 
 use std::fmt;
@@ -78,6 +79,7 @@ pub use object::{
     ReadObject, begin_object, end_object, field, field_as, next_key, read_object, required,
     skip_value, value, value_as,
 };
+pub use table::{read_any_function, read_any_object, read_bare, read_boxed, read_function};
 pub use tagged::{TaggedUnion, deserialize_tagged, unknown_tag};
 
 /// A failure to read or write TDLib JSON: serde_json's error and, for
