@@ -40,127 +40,17 @@
 //! constructor whose id comes first), `S id` (the bare constructor of that
 //! id).
 //!
-//! The same table reads TDLib's JSON ([`crate::json`], feature `json`): it
-//! then also lists the constructors and functions by TL name.
+//! The same table reads TDLib's JSON ([`crate::json`], feature `json`).
 
 use std::fmt;
+
+pub use crate::table::Layer;
 
 use crate::equal::Recorder;
 use crate::ids;
 use crate::reader::Reader;
+use crate::table::{Kind, Record, Ty};
 use crate::traits::{BareSerializable, Identifiable, Serializable};
-
-/// The description of a layer's types, as text (the format is in the
-/// module documentation), and where each record starts. Generated code
-/// builds it with [`Layer::new`].
-#[derive(Debug)]
-pub struct Layer {
-    /// The records, separated by white space.
-    pub text: &'static str,
-    /// Pairs of a described constructor's id and the offset of its record
-    /// in `text`, sorted by id.
-    pub constructors: &'static [u32],
-    /// The same for the described functions.
-    pub functions: &'static [u32],
-    /// The constructors' pairs again, sorted by TL name (empty when the
-    /// layer has no TDLib JSON).
-    pub constructor_names: &'static [u32],
-    /// The functions' pairs, sorted by TL name (empty the same way).
-    pub function_names: &'static [u32],
-    /// The records, parsed once on first use (by the JSON reader).
-    #[cfg(feature = "json")]
-    pub(crate) parsed: std::sync::OnceLock<std::collections::BTreeMap<u32, Record>>,
-}
-
-impl Layer {
-    /// A layer's table: its records' text, and (id, offset) pairs of its
-    /// constructors and of its functions sorted by id, then the same pairs
-    /// sorted by TL name (for TDLib's JSON; empty otherwise).
-    pub const fn new(
-        text: &'static str,
-        constructors: &'static [u32],
-        functions: &'static [u32],
-        constructor_names: &'static [u32],
-        function_names: &'static [u32],
-    ) -> Layer {
-        Layer {
-            text,
-            constructors,
-            functions,
-            constructor_names,
-            function_names,
-            #[cfg(feature = "json")]
-            parsed: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The offset of the record of id `id` in `pairs`.
-    pub(crate) fn find(pairs: &[u32], id: u32) -> Option<u32> {
-        let (mut low, mut high) = (0, pairs.len() / 2);
-        while low < high {
-            let mid = low + (high - low) / 2;
-            match pairs.get(2 * mid)?.cmp(&id) {
-                std::cmp::Ordering::Less => low = mid + 1,
-                std::cmp::Ordering::Greater => high = mid,
-                std::cmp::Ordering::Equal => return pairs.get(2 * mid + 1).copied(),
-            }
-        }
-        None
-    }
-
-    /// The record at `offset`.
-    pub(crate) fn record(&self, offset: u32) -> Option<Record> {
-        let mut t = Tokens::at(self.text, offset)?;
-        let name = t.word()?;
-        let variant = t.word()?;
-        let unit = t.word()? == "1";
-        let tl_name = t.word()?;
-        let type_name = t.word()?;
-        let count: usize = t.number()?;
-        let mut fields = Vec::with_capacity(count.min(256));
-        for _ in 0..count {
-            let field = t.word()?;
-            let kind = match t.word()? {
-                "f" => Kind::Flags,
-                "t" => Kind::TrueFlag(t.number()?, t.number()?),
-                "v" => Kind::Value {
-                    flag: None,
-                    shown: t.word()? == "1",
-                    ty: t.ty()?,
-                },
-                "o" => Kind::Value {
-                    flag: Some((t.number()?, t.number()?)),
-                    shown: t.word()? == "1",
-                    ty: t.ty()?,
-                },
-                "g" => {
-                    let name = t.word()?;
-                    let flag = (t.number()?, t.number()?);
-                    let count: usize = t.number()?;
-                    let mut members = Vec::with_capacity(count.min(256));
-                    for _ in 0..count {
-                        members.push(t.number()?);
-                    }
-                    Kind::Group {
-                        name,
-                        flag,
-                        members,
-                    }
-                }
-                _ => return None,
-            };
-            fields.push((field, kind));
-        }
-        Some(Record {
-            name,
-            variant,
-            unit,
-            tl_name,
-            type_name,
-            fields,
-        })
-    }
-}
 
 /// `Debug` of a constructor struct, through its bare encoding and its
 /// record in `layer`.
@@ -263,101 +153,6 @@ impl fmt::Debug for Node<'_> {
             Node::None => f.write_str("None"),
         }
     }
-}
-
-/// The tokens of a record, read one by one; `None` past the end or on a
-/// token that is not what the format says.
-pub(crate) struct Tokens<'t>(std::str::SplitAsciiWhitespace<'t>);
-
-impl<'t> Tokens<'t> {
-    pub(crate) fn at(text: &'t str, offset: u32) -> Option<Self> {
-        let rest = text.get(usize::try_from(offset).ok()?..)?;
-        Some(Tokens(rest.split_ascii_whitespace()))
-    }
-
-    pub(crate) fn word(&mut self) -> Option<&'t str> {
-        self.0.next()
-    }
-
-    fn number<N: std::str::FromStr>(&mut self) -> Option<N> {
-        self.word()?.parse().ok()
-    }
-
-    fn ty(&mut self) -> Option<Ty<'t>> {
-        Some(match self.word()? {
-            "i" => Ty::Int,
-            "l" => Ty::Long,
-            "j" => Ty::Int53,
-            "d" => Ty::Double,
-            "n" => Ty::Nat,
-            "a16" => Ty::ByteArray(16),
-            "a32" => Ty::ByteArray(32),
-            "s" => Ty::String,
-            "b" => Ty::Bytes,
-            "B" => Ty::Bool,
-            "v" => Ty::Vector(false, Box::new(self.ty()?)),
-            "V" => Ty::Vector(true, Box::new(self.ty()?)),
-            "N" => Ty::Nullable(Box::new(self.ty()?)),
-            "E" => Ty::Boxed(self.word()?),
-            "S" => Ty::Bare(self.number()?),
-            _ => return None,
-        })
-    }
-}
-
-/// A value's type, as a record gives it.
-#[derive(Debug)]
-pub(crate) enum Ty<'t> {
-    Int,
-    Long,
-    /// TDLib's `int53`: a `long` on the wire, a number in JSON.
-    Int53,
-    Double,
-    Nat,
-    ByteArray(usize),
-    String,
-    Bytes,
-    Bool,
-    /// Whether the vector id is written, and the element type.
-    Vector(bool, Box<Ty<'t>>),
-    /// TDLib's nullable value: `boolTrue` and the value, or `boolFalse`.
-    Nullable(Box<Ty<'t>>),
-    /// A value of the boxed type of this TL name: the constructor of the id
-    /// that comes first.
-    Boxed(#[cfg_attr(not(feature = "json"), allow(dead_code))] &'t str),
-    /// A bare constructor, by id.
-    Bare(u32),
-}
-
-/// How a field is encoded and shown, as a record gives it.
-#[derive(Debug)]
-pub(crate) enum Kind<'t> {
-    Flags,
-    TrueFlag(usize, u32),
-    Value {
-        flag: Option<(usize, u32)>,
-        ty: Ty<'t>,
-        shown: bool,
-    },
-    Group {
-        name: &'t str,
-        flag: (usize, u32),
-        members: Vec<usize>,
-    },
-}
-
-/// A record of the table.
-#[derive(Debug)]
-pub(crate) struct Record {
-    pub(crate) name: &'static str,
-    pub(crate) variant: &'static str,
-    pub(crate) unit: bool,
-    #[cfg_attr(not(feature = "json"), allow(dead_code))]
-    pub(crate) tl_name: &'static str,
-    /// The boxed type's TL name; `-` for a function.
-    #[cfg_attr(not(feature = "json"), allow(dead_code))]
-    pub(crate) type_name: &'static str,
-    pub(crate) fields: Vec<(&'static str, Kind<'static>)>,
 }
 
 /// Reads a recording by a layer's table.
@@ -530,7 +325,7 @@ mod tests {
 
     #[test]
     fn prints_as_a_derived_debug_would() {
-        let layer = Layer::new(POINT, &[7, 0], &[], &[], &[]);
+        let layer = Layer::new(POINT, &[7, 0], &[]);
         assert_eq!(
             format!("{:?}", Printed(&point(), &layer)),
             r#"Point { x: 5, y: -1.5, label: Some("a\"b") }"#
@@ -554,7 +349,7 @@ mod tests {
             ("Point Point 0 p P 3 x v 1 l y v 1 l z v 1 l\n", &[7, 0][..]), // more than recorded
             ("Point Point 0 p P 2 flags f x v 1 N i\n", &[7, 0][..]), // not a Bool id
         ] {
-            let layer = Layer::new(text, constructors, &[], &[], &[]);
+            let layer = Layer::new(text, constructors, &[]);
             assert_eq!(
                 format!("{:?}", Printed(&point(), &layer)),
                 "<undecodable>",

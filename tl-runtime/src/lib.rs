@@ -38,6 +38,7 @@ mod reader;
 pub mod repeat;
 #[cfg(feature = "zero-copy")]
 pub mod shared;
+mod table;
 mod traits;
 mod writer;
 

@@ -303,14 +303,10 @@ impl DebugTable {
         let mut text = String::new();
         let mut constructors: BTreeMap<u32, u32> = BTreeMap::new();
         let mut functions: BTreeMap<u32, u32> = BTreeMap::new();
-        // For TDLib's JSON: the same pairs by TL name.
-        let mut constructor_names: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-        let mut function_names: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
         let offset = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
         for (i, c) in model.constructors.iter().enumerate() {
             if self.constructors.contains_key(&c.path) {
                 constructors.insert(c.id, offset(&text));
-                constructor_names.insert(&c.tl_name, (c.id, offset(&text)));
                 let (variant, unit) = variants.get(&i).copied().unwrap_or(("-", false));
                 let unit = u8::from(unit);
                 text.push_str(&format!(
@@ -324,7 +320,6 @@ impl DebugTable {
         for f in &model.functions {
             if self.functions.contains(&f.path) {
                 functions.insert(f.id, offset(&text));
-                function_names.insert(&f.tl_name, (f.id, offset(&text)));
                 text.push_str(&format!("{} - 0 {} - ", f.path.name, f.tl_name));
                 text.push_str(&self.fields(&f.fields));
                 text.push('\n');
@@ -342,14 +337,6 @@ impl DebugTable {
                 .map(|l| quote!(#l))
                 .collect()
         };
-        let named = |map: &BTreeMap<&str, (u32, u32)>| -> Vec<TokenStream> {
-            if !self.json {
-                return Vec::new();
-            }
-            pairs(map.values().copied().collect())
-        };
-        let (constructor_names, function_names) =
-            (named(&constructor_names), named(&function_names));
         let (constructors, functions) = (
             pairs(constructors.into_iter().collect()),
             pairs(functions.into_iter().collect()),
@@ -369,8 +356,6 @@ impl DebugTable {
                 #text,
                 &[#(#constructors),*],
                 &[#(#functions),*],
-                &[#(#constructor_names),*],
-                &[#(#function_names),*],
             );
         }
     }

@@ -18,61 +18,22 @@
 //! longer than [`MAX_TL_BYTES_LEN`] bytes (16 MiB) is an error, since TL
 //! cannot carry it.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::form::{Base64, Int64, JsonForm};
 use super::tagged::with_tag;
-use crate::debug::{Kind, Layer, Record, Tokens, Ty};
 use crate::error::DecodeError;
 use crate::ids;
 use crate::reader::Reader;
+use crate::table::{Kind, Layer, Record, Ty};
 use crate::traits::{BareDeserializable, Deserializable, Identifiable};
 use crate::writer::{MAX_TL_BYTES_LEN, Writer};
 
-impl Layer {
-    /// Every record, parsed on first use, by offset.
-    fn parsed(&'static self) -> &'static BTreeMap<u32, Record> {
-        self.parsed.get_or_init(|| {
-            let mut records = BTreeMap::new();
-            for pairs in [self.constructors, self.functions] {
-                for pair in pairs.chunks_exact(2) {
-                    if let Some(record) = self.record(pair[1]) {
-                        records.insert(pair[1], record);
-                    }
-                }
-            }
-            records
-        })
-    }
-
-    /// The id and record offset of the record whose TL name is `name`, in
-    /// `pairs` sorted by TL name.
-    fn find_name(&self, pairs: &[u32], name: &str) -> Option<(u32, u32)> {
-        let (mut low, mut high) = (0, pairs.len() / 2);
-        while low < high {
-            let mid = low + (high - low) / 2;
-            let offset = *pairs.get(2 * mid + 1)?;
-            let mut tokens = Tokens::at(self.text, offset)?;
-            for _ in 0..3 {
-                tokens.word()?;
-            }
-            match tokens.word()?.cmp(name) {
-                std::cmp::Ordering::Less => low = mid + 1,
-                std::cmp::Ordering::Greater => high = mid,
-                std::cmp::Ordering::Equal => return Some((*pairs.get(2 * mid)?, offset)),
-            }
-        }
-        None
-    }
-
-    /// The parsed record of id `id` in `pairs`.
-    fn record_of(&'static self, pairs: &[u32], id: u32) -> Option<&'static Record> {
-        self.parsed().get(&Layer::find(pairs, id)?)
-    }
-}
+/// What the encoding of an object read starts with room for: most of what
+/// TDLib sends (an update, an answer) fits without growing.
+const ENCODING_CAPACITY: usize = 256;
 
 /// The error for a type the table does not describe as the generated impl
 /// said it would (only a table edited by hand gets here).
@@ -88,9 +49,11 @@ where
     D: Deserializer<'de>,
 {
     let record = layer
-        .record_of(layer.constructors, T::CONSTRUCTOR_ID)
+        .parsed()
+        .constructors
+        .get(&T::CONSTRUCTOR_ID)
         .ok_or_else(|| not_described(T::TL_NAME))?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
     deserializer.deserialize_map(Object {
         layer,
         record,
@@ -107,9 +70,11 @@ where
     D: Deserializer<'de>,
 {
     let record = layer
-        .record_of(layer.functions, T::CONSTRUCTOR_ID)
+        .parsed()
+        .functions
+        .get(&T::CONSTRUCTOR_ID)
         .ok_or_else(|| not_described(T::TL_NAME))?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
     out.write_u32(T::CONSTRUCTOR_ID);
     deserializer.deserialize_map(Object {
         layer,
@@ -134,7 +99,7 @@ where
     T: Deserializable,
     D: Deserializer<'de>,
 {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
     tagged_body(tag, body, layer, Union::Boxed(type_name), &mut out)?;
     decode(&out, T::deserialize)
 }
@@ -145,7 +110,7 @@ where
     T: Deserializable,
     D: Deserializer<'de>,
 {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
     tagged_body(tag, body, layer, Union::AnyObject, &mut out)?;
     decode(&out, T::deserialize)
 }
@@ -160,7 +125,7 @@ where
     T: Deserializable,
     D: Deserializer<'de>,
 {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
     tagged_body(tag, body, layer, Union::AnyFunction, &mut out)?;
     decode(&out, T::deserialize)
 }
@@ -211,15 +176,16 @@ fn tagged_body<'de, D: Deserializer<'de>>(
     union: Union<'_>,
     out: &mut Vec<u8>,
 ) -> Result<(), D::Error> {
-    let pairs = match union {
-        Union::AnyFunction => layer.function_names,
-        _ => layer.constructor_names,
+    let parsed = layer.parsed();
+    let (names, records) = match union {
+        Union::AnyFunction => (&parsed.function_names, &parsed.functions),
+        _ => (&parsed.constructor_names, &parsed.constructors),
     };
-    let found = layer.find_name(pairs, tag).and_then(|(id, offset)| {
-        let record = layer.parsed().get(&offset)?;
+    let found = names.get(tag).and_then(|id| {
+        let record = records.get(id)?;
         match union {
             Union::Boxed(name) if record.type_name != name => None,
-            _ => Some((id, record)),
+            _ => Some((*id, record)),
         }
     });
     let Some((id, record)) = found else {
@@ -251,7 +217,7 @@ impl<'de> Visitor<'de> for Object<'_> {
         let base = self.out.len();
         // Where each value read went (field, start, end); only looked at
         // when the keys did not come in wire order, each once.
-        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        let mut spans = Spans::default();
         let mut next = 0;
         let mut in_order = true;
         while let Some(key) = map.next_key_seed(Key(fields))? {
@@ -285,14 +251,48 @@ impl<'de> Visitor<'de> for Object<'_> {
         // has it) or missing: put the values in wire order.
         let read = self.out.split_off(base);
         for (i, (key, kind)) in fields.iter().enumerate() {
-            match spans.iter().rev().find(|s| s.0 == i) {
-                Some(&(_, start, end)) => self
+            match spans.last_of(i) {
+                Some((_, start, end)) => self
                     .out
                     .extend_from_slice(read.get(start - base..end - base).unwrap_or_default()),
                 None => missing(key, kind, self.out)?,
             }
         }
         Ok(())
+    }
+}
+
+/// Where each value of an object went: `(field, start, end)`, the first
+/// [`Spans::INLINE`] without allocating (most objects have fewer fields).
+#[derive(Default)]
+struct Spans {
+    inline: [(usize, usize, usize); Spans::INLINE],
+    len: usize,
+    more: Vec<(usize, usize, usize)>,
+}
+
+impl Spans {
+    const INLINE: usize = 8;
+
+    fn push(&mut self, span: (usize, usize, usize)) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = span;
+                self.len += 1;
+            }
+            None => self.more.push(span),
+        }
+    }
+
+    /// The last span of `field`.
+    fn last_of(&self, field: usize) -> Option<(usize, usize, usize)> {
+        let inline = self.inline.get(..self.len).unwrap_or_default();
+        self.more
+            .iter()
+            .rev()
+            .chain(inline.iter().rev())
+            .find(|s| s.0 == field)
+            .copied()
     }
 }
 
@@ -391,7 +391,9 @@ impl<'de> DeserializeSeed<'de> for Value<'_> {
             })?,
             Ty::Bare(id) => {
                 let record = layer
-                    .record_of(layer.constructors, *id)
+                    .parsed()
+                    .constructors
+                    .get(id)
                     .ok_or_else(|| not_described(format_args!("constructor {id:#010x}")))?;
                 deserializer.deserialize_map(Object { layer, record, out })?;
             }
@@ -567,7 +569,7 @@ mod tests {
     }
 
     fn read(text: &str, record: &'static str) -> Result<Point, String> {
-        let layer: &'static Layer = Box::leak(Box::new(Layer::new(record, &[7, 0], &[], &[], &[])));
+        let layer: &'static Layer = Box::leak(Box::new(Layer::new(record, &[7, 0], &[])));
         let mut de = serde_json::Deserializer::from_str(text);
         read_bare::<Point, _>(&mut de, layer).map_err(|e| e.to_string())
     }
@@ -629,7 +631,7 @@ mod tests {
             assert_eq!(read(text, record), Err(expected.to_owned()), "{record}");
         }
         // No record of the type's id at all.
-        let layer: &'static Layer = Box::leak(Box::new(Layer::new(POINT, &[8, 0], &[], &[], &[])));
+        let layer: &'static Layer = Box::leak(Box::new(Layer::new(POINT, &[8, 0], &[])));
         let mut de = serde_json::Deserializer::from_str("{}");
         let error = read_bare::<Point, _>(&mut de, layer).unwrap_err();
         assert_eq!(
