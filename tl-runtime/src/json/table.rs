@@ -48,18 +48,9 @@ where
     T: Identifiable + BareDeserializable,
     D: Deserializer<'de>,
 {
-    let record = layer
-        .parsed()
-        .constructors
-        .get(&T::CONSTRUCTOR_ID)
-        .ok_or_else(|| not_described(T::TL_NAME))?;
-    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
-    deserializer.deserialize_map(Object {
-        layer,
-        record,
-        out: &mut out,
-    })?;
-    decode(&out, T::deserialize_bare)
+    let record = layer.parsed().constructors.get(&T::CONSTRUCTOR_ID);
+    let encoded = object_encoding::<T, D>(deserializer, layer, record, None)?;
+    decode(&encoded, T::deserialize_bare)
 }
 
 /// Reads a function struct from a JSON object: what the generated
@@ -69,19 +60,30 @@ where
     T: Identifiable + Deserializable,
     D: Deserializer<'de>,
 {
-    let record = layer
-        .parsed()
-        .functions
-        .get(&T::CONSTRUCTOR_ID)
-        .ok_or_else(|| not_described(T::TL_NAME))?;
+    let record = layer.parsed().functions.get(&T::CONSTRUCTOR_ID);
+    let encoded = object_encoding::<T, D>(deserializer, layer, record, Some(T::CONSTRUCTOR_ID))?;
+    decode(&encoded, T::deserialize)
+}
+
+/// The encoding of the object `deserializer` reads by `record` (the
+/// record of `T`), after `id` when given.
+fn object_encoding<'de, T: Identifiable, D: Deserializer<'de>>(
+    deserializer: D,
+    layer: &'static Layer,
+    record: Option<&'static Record>,
+    id: Option<u32>,
+) -> Result<Vec<u8>, D::Error> {
+    let record = record.ok_or_else(|| not_described(T::TL_NAME))?;
     let mut out = Vec::with_capacity(ENCODING_CAPACITY);
-    out.write_u32(T::CONSTRUCTOR_ID);
+    if let Some(id) = id {
+        out.write_u32(id);
+    }
     deserializer.deserialize_map(Object {
         layer,
         record,
         out: &mut out,
     })?;
-    decode(&out, T::deserialize)
+    Ok(out)
 }
 
 /// Reads the rest of an object whose `@type` was `tag` as a value of the
@@ -99,9 +101,10 @@ where
     T: Deserializable,
     D: Deserializer<'de>,
 {
-    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
-    tagged_body(tag, body, layer, Union::Boxed(type_name), &mut out)?;
-    decode(&out, T::deserialize)
+    decode(
+        &tagged_encoding(tag, body, layer, Union::Boxed(type_name))?,
+        T::deserialize,
+    )
 }
 
 /// [`read_boxed`] for the union of every constructor (`AnyObject`).
@@ -110,9 +113,10 @@ where
     T: Deserializable,
     D: Deserializer<'de>,
 {
-    let mut out = Vec::with_capacity(ENCODING_CAPACITY);
-    tagged_body(tag, body, layer, Union::AnyObject, &mut out)?;
-    decode(&out, T::deserialize)
+    decode(
+        &tagged_encoding(tag, body, layer, Union::AnyObject)?,
+        T::deserialize,
+    )
 }
 
 /// [`read_boxed`] for the union of every function (`AnyFunction`).
@@ -125,9 +129,23 @@ where
     T: Deserializable,
     D: Deserializer<'de>,
 {
+    decode(
+        &tagged_encoding(tag, body, layer, Union::AnyFunction)?,
+        T::deserialize,
+    )
+}
+
+/// The boxed encoding of the object whose `@type` is `tag` and whose other
+/// keys `body` reads.
+fn tagged_encoding<'de, D: Deserializer<'de>>(
+    tag: &str,
+    body: D,
+    layer: &'static Layer,
+    union: Union<'_>,
+) -> Result<Vec<u8>, D::Error> {
     let mut out = Vec::with_capacity(ENCODING_CAPACITY);
-    tagged_body(tag, body, layer, Union::AnyFunction, &mut out)?;
-    decode(&out, T::deserialize)
+    tagged_body(tag, body, layer, union, &mut out)?;
+    Ok(out)
 }
 
 /// Decodes what an object was read into; the table and the decoders come
