@@ -113,8 +113,7 @@ impl Codec<bytestring::ByteString> for LossyString {
 impl<E, C: Codec<E>> Codec<Vec<E>> for Vector<C> {
     #[inline]
     fn write<W: Writer + ?Sized>(v: &Vec<E>, out: &mut W) {
-        out.write_u32(ids::VECTOR);
-        write_elements(v, out, C::write);
+        write_vector(v, out, C::write);
     }
     #[inline]
     fn read(r: &mut Reader<'_>) -> Result<Vec<E>, DecodeError> {
@@ -131,6 +130,23 @@ impl<E, C: Codec<E>> Codec<Vec<E>> for BareVector<C> {
     #[inline]
     fn read(r: &mut Reader<'_>) -> Result<Vec<E>, DecodeError> {
         read_elements(r, "vector", C::read)
+    }
+}
+
+/// Writes a boxed vector: its id and element count in one write (one
+/// capacity check, not two), then every element with `write`. The count is
+/// clamped as in [`write_elements`].
+#[inline]
+pub(crate) fn write_vector<E, W, F>(items: &[E], out: &mut W, mut write: F)
+where
+    W: Writer + ?Sized,
+    F: FnMut(&E, &mut W),
+{
+    let [a, b, c, d] = ids::VECTOR.to_le_bytes();
+    let [e, f, g, h] = i32::try_from(items.len()).unwrap_or(i32::MAX).to_le_bytes();
+    out.write_bytes(&[a, b, c, d, e, f, g, h]);
+    for item in items {
+        write(item, out);
     }
 }
 

@@ -1,6 +1,6 @@
 //! Encodings of the TL built-in types, plus forwarding impls for `Box`.
 
-use crate::codec::{read_elements, write_elements};
+use crate::codec::{read_elements, write_vector};
 use crate::error::DecodeError;
 use crate::ids;
 use crate::reader::Reader;
@@ -139,8 +139,7 @@ impl<T: Serializable> Serializable for Vec<T> {
     }
     #[inline]
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W) {
-        out.write_u32(ids::VECTOR);
-        write_elements(self, out, T::serialize);
+        write_vector(self, out, T::serialize);
     }
 }
 

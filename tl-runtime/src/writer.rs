@@ -58,22 +58,22 @@ impl Writer for Vec<u8> {
         self.extend_from_slice(bytes);
     }
 
-    /// The same bytes as the provided method, with one capacity check and
-    /// fixed-size writes around the data: the padding is written as four
-    /// zero bytes and cut back.
+    /// The same bytes as the provided method, in three appends: the prefix
+    /// as four bytes (the one-byte form cut back to its byte), the data,
+    /// four zero bytes cut back to the padding. Fixed-size appends cost a
+    /// capacity check each and no branch.
     #[inline]
     fn write_tl_bytes(&mut self, data: &[u8]) {
         let data = data.get(..MAX_TL_BYTES_LEN).unwrap_or(data);
         let start = self.len();
-        self.reserve(data.len() + 8);
-        let header = if data.len() <= SHORT_MAX {
-            self.push(data.len() as u8);
-            1
+        let (prefix, header) = if data.len() <= SHORT_MAX {
+            ([data.len() as u8, 0, 0, 0], 1)
         } else {
             let l = (data.len() as u32).to_le_bytes();
-            self.extend_from_slice(&[0xfe, l[0], l[1], l[2]]);
-            4
+            ([0xfe, l[0], l[1], l[2]], 4)
         };
+        self.extend_from_slice(&prefix);
+        self.truncate(start + header);
         self.extend_from_slice(data);
         self.extend_from_slice(&[0; 4]);
         self.truncate(start + pad4(header + data.len()));
