@@ -7,7 +7,11 @@
 //! thousand structs of `td_api.tl` that is most of the time a build spends
 //! on the generated types. Here each struct gets one function that reads its
 //! fields from a map and one that writes them, and the visitor, the key
-//! lookup and the errors live in the runtime, compiled once.
+//! lookup and the errors live in the runtime, compiled once. Generated
+//! code reads this way only the structs its table does not describe (a
+//! field under another key than its TL name, conditional fields, zero-copy
+//! output); the others read through [`super::read_bare`], which has no code
+//! per struct at all.
 //!
 //! ```
 //! use serde::de::MapAccess;
@@ -75,7 +79,8 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use super::form::{As, FormSeed, JsonForm};
 
 /// A constructor or function struct read from a JSON object: implemented by
-/// generated code, which calls [`read_object`] from its `Deserialize`.
+/// generated code for the structs its table does not describe, which call
+/// [`read_object`] from their `Deserialize`.
 pub trait ReadObject: Sized {
     /// The TL name, for errors (`expected an object of TL type user`).
     const TL_NAME: &'static str;
