@@ -46,15 +46,54 @@ pub struct Context<'a> {
     function_decoding: bool,
     /// Whether serde output takes TDLib's JSON shape (`emit/tdjson.rs`).
     tdlib_json: bool,
-    /// Which types print `Debug` from the table (`debug_table.rs`),
-    /// worked out once per output and shared by every context.
+    /// Which types print `Debug` (and read TDLib's JSON) from the table
+    /// (`debug_table.rs`), worked out once per output and shared by every
+    /// context.
     pub debug: &'a DebugTable,
 }
 
+/// What emission works out once per output, before any thread starts, and
+/// every [`Context`] shares: two model-wide switches and the table.
+#[derive(Debug)]
+pub struct Decisions {
+    /// Whether functions (and `AnyFunction`) implement `Deserializable`: as
+    /// configured, and always when a constructor holds a `Function` (it
+    /// decodes through `AnyFunction`, which needs every function's decoder).
+    function_decoding: bool,
+    /// Whether serde output takes TDLib's JSON shape: serde with TDLib's
+    /// rules (`td_api.tl`, TON's schemas).
+    tdlib_json: bool,
+    /// Which types the table describes.
+    debug: DebugTable,
+}
+
+impl Decisions {
+    /// The decisions for `config` and `model`.
+    fn new(config: &Config, model: &Model) -> Decisions {
+        let tdlib_json = config.serde && model.dialect == tl_parser::Dialect::Tdlib;
+        let function_decoding = config.function_decoding
+            || model.constructors.iter().flat_map(|c| &c.fields).any(
+                |f| matches!(&f.kind, FieldKind::Value { ty, .. } if ty.mentions_any_function()),
+            );
+        let debug = DebugTable::new(
+            model,
+            config.derive_debug,
+            tdlib_json && !config.zero_copy,
+            function_decoding,
+            config.zero_copy,
+        );
+        Decisions {
+            function_decoding,
+            tdlib_json,
+            debug,
+        }
+    }
+}
+
 impl<'a> Context<'a> {
-    /// The context for `config` and `model`; fails if the runtime path is no
-    /// Rust path.
-    pub fn new(config: &'a Config, model: &Model, debug: &'a DebugTable) -> Result<Self, Error> {
+    /// The context for `config` and `model`, with what was decided for the
+    /// output; fails if the runtime path is no Rust path.
+    pub fn new(config: &'a Config, model: &Model, decided: &'a Decisions) -> Result<Self, Error> {
         let path = &config.runtime_crate;
         let runtime = syn::parse_str::<syn::Path>(path)
             .map(|p| quote!(#p))
@@ -65,12 +104,12 @@ impl<'a> Context<'a> {
         Ok(Context {
             config,
             runtime,
-            debug,
+            debug: &decided.debug,
             documented: config.docs_file.is_some() || config.usability_table.is_some(),
             typed_errors: !model.rpc_errors.is_empty(),
             official_pages: model.official_pages,
-            tdlib_json: tdlib_json(config, model),
-            function_decoding: function_decoding(config, model),
+            tdlib_json: decided.tdlib_json,
+            function_decoding: decided.function_decoding,
         })
     }
 
@@ -201,24 +240,6 @@ pub fn tri(expr: TokenStream) -> TokenStream {
     quote!(match #expr { Ok(v) => v, Err(e) => return Err(e) })
 }
 
-/// Whether serde output takes TDLib's JSON shape: serde with TDLib's rules
-/// (`td_api.tl`, TON's schemas).
-fn tdlib_json(config: &Config, model: &Model) -> bool {
-    config.serde && model.dialect == tl_parser::Dialect::Tdlib
-}
-
-/// Whether functions (and `AnyFunction`) implement `Deserializable`: as
-/// configured, and always when a constructor holds a `Function` (it decodes
-/// through `AnyFunction`, which needs every function's decoder).
-fn function_decoding(config: &Config, model: &Model) -> bool {
-    config.function_decoding
-        || model
-            .constructors
-            .iter()
-            .flat_map(|c| &c.fields)
-            .any(|f| matches!(&f.kind, FieldKind::Value { ty, .. } if ty.mentions_any_function()))
-}
-
 /// Items per module path under one root.
 type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 
@@ -229,22 +250,16 @@ type Tree = BTreeMap<ModulePath, Vec<TokenStream>>;
 /// second thread while this one does the rest, and the pieces are joined in a
 /// fixed order, so the output does not depend on the threads.
 pub fn emit(model: &Model, config: &Config) -> Result<String, Error> {
-    let debug = DebugTable::new(
-        model,
-        config.derive_debug,
-        tdlib_json(config, model) && !config.zero_copy,
-        function_decoding(config, model),
-        config.zero_copy,
-    );
+    let decided = Decisions::new(config, model);
     // Fail on a bad option before starting any thread.
-    Context::new(config, model, &debug)?;
+    Context::new(config, model, &decided)?;
     let shadowed = shadowed_modules(model);
     let (types, rest) = std::thread::scope(|scope| {
-        let types = scope.spawn(|| render_root(model, config, &debug, &shadowed, Root::Types));
+        let types = scope.spawn(|| render_root(model, config, &decided, &shadowed, Root::Types));
         let rest = [
-            root_items(model, config, &debug),
-            render_root(model, config, &debug, &shadowed, Root::Enums),
-            render_root(model, config, &debug, &shadowed, Root::Functions),
+            root_items(model, config, &decided),
+            render_root(model, config, &decided, &shadowed, Root::Enums),
+            render_root(model, config, &decided, &shadowed, Root::Functions),
         ];
         (types.join(), rest)
     });
@@ -270,8 +285,8 @@ fn format(tokens: TokenStream, config: &Config) -> Result<String, Error> {
 }
 
 /// `LAYER`, `name_for_id` and `AnyFunction`, at the generated root.
-fn root_items(model: &Model, config: &Config, debug: &DebugTable) -> Result<String, Error> {
-    let cx = Context::new(config, model, debug)?;
+fn root_items(model: &Model, config: &Config, decided: &Decisions) -> Result<String, Error> {
+    let cx = Context::new(config, model, decided)?;
     let layer = model.layer.map(|layer| {
         let layer = proc_macro2::Literal::i32_unsuffixed(i32::try_from(layer).unwrap_or(i32::MAX));
         quote! {
@@ -326,11 +341,11 @@ fn root_items(model: &Model, config: &Config, debug: &DebugTable) -> Result<Stri
 fn render_root(
     model: &Model,
     config: &Config,
-    debug: &DebugTable,
+    decided: &Decisions,
     shadowed: &BTreeSet<(Root, ModulePath)>,
     root: Root,
 ) -> Result<String, Error> {
-    let cx = Context::new(config, model, debug)?;
+    let cx = Context::new(config, model, decided)?;
     let mut tree = Tree::new();
     let mut push = |path: &RustPath, item: &dyn Fn(Here) -> TokenStream| {
         let here = Here {
