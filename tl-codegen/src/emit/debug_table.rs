@@ -239,10 +239,13 @@ impl DebugTable {
         here: Here,
         cx: &Context<'_>,
     ) -> Option<TokenStream> {
-        let rt = &cx.runtime;
-        let table = here.root_item(TABLE);
-        (self.json && self.constructors.contains_key(path))
-            .then(|| quote!(#rt::json::read_bare(deserializer, &#table)))
+        let described = self.json && self.constructors.contains_key(path);
+        table_call(
+            described,
+            here,
+            cx,
+            |rt, table| quote!(#rt::json::read_bare(deserializer, &#table)),
+        )
     }
 
     /// The same for the function struct at `path`.
@@ -252,36 +255,48 @@ impl DebugTable {
         here: Here,
         cx: &Context<'_>,
     ) -> Option<TokenStream> {
-        let rt = &cx.runtime;
-        let table = here.root_item(TABLE);
-        (self.function_json && self.functions.contains(path))
-            .then(|| quote!(#rt::json::read_function(deserializer, &#table)))
+        let described = self.function_json && self.functions.contains(path);
+        table_call(
+            described,
+            here,
+            cx,
+            |rt, table| quote!(#rt::json::read_function(deserializer, &#table)),
+        )
     }
 
     /// How `TaggedUnion::deserialize_body` of the boxed type's enum at
     /// `path` reads the object's other keys (`body`) from the table, if it
     /// does.
     pub fn json_enum(&self, path: &RustPath, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
-        let rt = &cx.runtime;
-        let table = here.root_item(TABLE);
-        (self.json && self.enums.contains_key(path))
-            .then(|| quote!(#rt::json::read_boxed(tag, body, &#table, Self::TYPE_NAME)))
+        let described = self.json && self.enums.contains_key(path);
+        table_call(
+            described,
+            here,
+            cx,
+            |rt, table| quote!(#rt::json::read_boxed(tag, body, &#table, Self::TYPE_NAME)),
+        )
     }
 
     /// The same for `AnyObject`, when every constructor is described.
     pub fn json_any_object(&self, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
-        let rt = &cx.runtime;
-        let table = here.root_item(TABLE);
-        (self.json && self.all_constructors)
-            .then(|| quote!(#rt::json::read_any_object(tag, body, &#table)))
+        let described = self.json && self.all_constructors;
+        table_call(
+            described,
+            here,
+            cx,
+            |rt, table| quote!(#rt::json::read_any_object(tag, body, &#table)),
+        )
     }
 
     /// The same for `AnyFunction`, when every function is described.
     pub fn json_any_function(&self, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
-        let rt = &cx.runtime;
-        let table = here.root_item(TABLE);
-        (self.function_json && self.all_functions)
-            .then(|| quote!(#rt::json::read_any_function(tag, body, &#table)))
+        let described = self.function_json && self.all_functions;
+        table_call(
+            described,
+            here,
+            cx,
+            |rt, table| quote!(#rt::json::read_any_function(tag, body, &#table)),
+        )
     }
 
     /// The table, a static at the generated root; nothing when no type is
@@ -432,6 +447,17 @@ impl DebugTable {
             _ => "b".to_owned(),
         }
     }
+}
+
+/// `call(runtime, table)` when `described`: a call into the runtime that
+/// names the runtime crate and the table as seen from `here`.
+fn table_call(
+    described: bool,
+    here: Here,
+    cx: &Context<'_>,
+    call: impl FnOnce(&TokenStream, &TokenStream) -> TokenStream,
+) -> Option<TokenStream> {
+    described.then(|| call(&cx.runtime, &here.root_item(TABLE)))
 }
 
 /// `impl Debug` for the item at `path`, whose `fmt` calls
