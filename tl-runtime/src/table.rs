@@ -4,9 +4,7 @@
 //! keeps the records parsed once, [`Parsed`]).
 
 #[cfg(feature = "json")]
-use std::collections::HashMap;
-#[cfg(feature = "json")]
-use std::hash::{BuildHasherDefault, Hasher};
+pub(crate) use parsed::Parsed;
 
 /// The description of a layer's types, as text (the format is in
 /// [`crate::debug`]'s documentation), and where each record starts. Generated code
@@ -205,76 +203,79 @@ pub(crate) struct Record {
     pub(crate) fields: Vec<(&'static str, Kind<'static>)>,
 }
 
-/// FNV-1a: the records are looked up by `u32` ids and short names, where
-/// std's SipHash (made for keys an attacker chooses) costs more than the
-/// lookup; the keys here come from the generated table.
+/// The records parsed once for reading TDLib's JSON (feature `json`).
 #[cfg(feature = "json")]
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
+mod parsed {
+    use std::collections::HashMap;
+    use std::hash::{BuildHasherDefault, Hasher};
 
-#[cfg(feature = "json")]
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
+    use crate::table::{Layer, Record};
 
-#[cfg(feature = "json")]
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+    /// FNV-1a: the records are looked up by `u32` ids and short names, where
+    /// std's SipHash (made for keys an attacker chooses) costs more than the
+    /// lookup; the keys here come from the generated table.
+    #[derive(Clone, Copy)]
+    pub(crate) struct Fnv(u64);
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    impl Default for Fnv {
+        fn default() -> Self {
+            Fnv(0xcbf2_9ce4_8422_2325)
         }
     }
-}
 
-#[cfg(feature = "json")]
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+    impl Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
+        }
 
-/// A layer's records parsed for reading JSON: found by id (a struct's
-/// `Deserialize`, a bare field) and by TL name (an `@type`). Built on first
-/// use; lookups only, so hashing order never shows.
-#[cfg(feature = "json")]
-#[derive(Debug, Default)]
-pub(crate) struct Parsed {
-    pub(crate) constructors: FnvMap<u32, Record>,
-    pub(crate) functions: FnvMap<u32, Record>,
-    /// The id of each constructor, by TL name.
-    pub(crate) constructor_names: FnvMap<&'static str, u32>,
-    /// The same for functions.
-    pub(crate) function_names: FnvMap<&'static str, u32>,
-}
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
 
-#[cfg(feature = "json")]
-impl Layer {
-    /// The parsed records.
-    pub(crate) fn parsed(&'static self) -> &'static Parsed {
-        self.parsed.get_or_init(|| {
-            let mut parsed = Parsed::default();
-            for (pairs, records, names) in [
-                (
-                    self.constructors,
-                    &mut parsed.constructors,
-                    &mut parsed.constructor_names,
-                ),
-                (
-                    self.functions,
-                    &mut parsed.functions,
-                    &mut parsed.function_names,
-                ),
-            ] {
-                for pair in pairs.chunks_exact(2) {
-                    if let Some(record) = self.record(pair[1]) {
-                        names.insert(record.tl_name, pair[0]);
-                        records.insert(pair[0], record);
+    type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+    /// A layer's records parsed for reading JSON: found by id (a struct's
+    /// `Deserialize`, a bare field) and by TL name (an `@type`). Built on first
+    /// use; lookups only, so hashing order never shows.
+    #[derive(Debug, Default)]
+    pub(crate) struct Parsed {
+        pub(crate) constructors: FnvMap<u32, Record>,
+        pub(crate) functions: FnvMap<u32, Record>,
+        /// The id of each constructor, by TL name.
+        pub(crate) constructor_names: FnvMap<&'static str, u32>,
+        /// The same for functions.
+        pub(crate) function_names: FnvMap<&'static str, u32>,
+    }
+
+    impl Layer {
+        /// The parsed records.
+        pub(crate) fn parsed(&'static self) -> &'static Parsed {
+            self.parsed.get_or_init(|| {
+                let mut parsed = Parsed::default();
+                for (pairs, records, names) in [
+                    (
+                        self.constructors,
+                        &mut parsed.constructors,
+                        &mut parsed.constructor_names,
+                    ),
+                    (
+                        self.functions,
+                        &mut parsed.functions,
+                        &mut parsed.function_names,
+                    ),
+                ] {
+                    for pair in pairs.chunks_exact(2) {
+                        if let Some(record) = self.record(pair[1]) {
+                            names.insert(record.tl_name, pair[0]);
+                            records.insert(pair[0], record);
+                        }
                     }
                 }
-            }
-            parsed
-        })
+                parsed
+            })
+        }
     }
 }
