@@ -213,6 +213,11 @@ fn any_object_reads_whatever_td_receive_gives() {
             entities: Vec::new()
         })
     );
+    // Written back as the constructor's object.
+    assert_eq!(
+        json::to_string(&received.object).unwrap(),
+        r#"{"@type":"textEntities","entities":[]}"#
+    );
 }
 
 #[test]
@@ -316,6 +321,60 @@ fn a_string_longer_than_tl_carries_is_an_error() {
             .len(),
         tl_runtime::MAX_TL_BYTES_LEN
     );
+}
+
+/// Writing keeps a string TL cannot carry whole: the generated types write
+/// through the table from an encoding that keeps every length (what
+/// `PartialEq` walks), not from the TL bytes, which stop at 16 MiB.
+#[test]
+fn a_string_longer_than_tl_carries_is_written_whole() {
+    let long = "a".repeat(tl_runtime::MAX_TL_BYTES_LEN + 1);
+    let written = json::to_string(&text(&long)).unwrap();
+    assert_eq!(
+        written,
+        format!(r#"{{"@type":"formattedText","text":"{long}","entities":[]}}"#)
+    );
+}
+
+/// `int256` (TON's `tonlib_api.tl` has it, with TDLib's JSON rules) is
+/// serde's `[u8; 32]`: an array of 32 numbers, zeros when missing, an
+/// error for another length.
+#[test]
+fn int256_is_an_array_of_numbers() {
+    let mut key = [0u8; 32];
+    for (i, byte) in key.iter_mut().enumerate() {
+        *byte = i as u8 * 8;
+    }
+    let written = json::to_string(&types::TestKey { key }).unwrap();
+    assert_eq!(
+        written,
+        r#"{"@type":"testKey","key":[0,8,16,24,32,40,48,56,64,72,80,88,96,104,112,120,128,136,144,152,160,168,176,184,192,200,208,216,224,232,240,248]}"#
+    );
+    assert_eq!(
+        json::from_str::<types::TestKey>(&written).unwrap(),
+        types::TestKey { key }
+    );
+    assert_eq!(
+        json::from_str::<types::TestKey>(r#"{"@type":"testKey"}"#).unwrap(),
+        types::TestKey { key: [0; 32] }
+    );
+    for (text, error) in [
+        (
+            r#"{"@type":"testKey","key":[1,2]}"#,
+            "key: invalid length 2, expected an array of length 32 at line 1 column 30",
+        ),
+        (
+            r#"{"@type":"testKey","key":[256]}"#,
+            "key[0]: invalid value: integer `256`, expected u8 at line 1 column 29",
+        ),
+        (
+            r#"{"@type":"testKey","key":"AAAA"}"#,
+            r#"key: invalid type: string "AAAA", expected an array of length 32 at line 1 column 31"#,
+        ),
+    ] {
+        let found = json::from_str::<types::TestKey>(text).unwrap_err();
+        assert_eq!(found.to_string(), error, "{text}");
+    }
 }
 
 /// Bad input gets a typed error with the path to the value, never a panic.

@@ -1,6 +1,6 @@
 //! `Debug` and TDLib's JSON from one table (`tl_runtime::debug`,
-//! `tl_runtime::json::read_bare`): which types the table describes, the
-//! table, and the one-line impls.
+//! `tl_runtime::json::read_bare` and `write_bare`): which types the table
+//! describes, the table, and the one-line impls.
 //!
 //! A type is described when everything its encoding holds can be printed
 //! from the table: numbers, text, `bytes` (not zero-copy), `Bool`, flags,
@@ -8,8 +8,8 @@
 //! that are described themselves. Anything else (repetitions, arrays,
 //! `Object`, generic functions, stored flags words, an id two constructors
 //! or two functions share) keeps a derived `Debug`, and so does every type
-//! that reaches it. With TDLib's JSON the table also reads the described
-//! types from JSON; it then leaves out the constructors and functions with
+//! that reaches it. With TDLib's JSON the table also reads and writes the
+//! described types' JSON; it then leaves out the constructors and functions with
 //! conditional fields or a field whose Rust name is not its JSON key (none
 //! in TDLib's schema), whose impls stay written out.
 
@@ -231,21 +231,19 @@ impl DebugTable {
         (self.debug && self.enums.contains_key(path)).then(|| fmt_impl(path, "boxed", here, cx))
     }
 
-    /// How the `Deserialize` of the constructor struct at `path` reads
-    /// TDLib's JSON from the table (a call on `deserializer`), if it does.
+    /// How the constructor struct at `path` reads and writes TDLib's JSON
+    /// by the table, if it does.
     pub fn json_constructor(
         &self,
         path: &RustPath,
         here: Here,
         cx: &Context<'_>,
-    ) -> Option<TokenStream> {
+    ) -> Option<JsonCalls> {
         let described = self.json && self.constructors.contains_key(path);
-        table_call(
-            described,
-            here,
-            cx,
-            |rt, table| quote!(#rt::json::read_bare(deserializer, &#table)),
-        )
+        table_calls(described, here, cx, |rt, table| JsonCalls {
+            read: quote!(#rt::json::read_bare(deserializer, &#table)),
+            write: quote!(#rt::json::write_bare(self, &#table, serializer)),
+        })
     }
 
     /// The same for the function struct at `path`.
@@ -254,49 +252,40 @@ impl DebugTable {
         path: &RustPath,
         here: Here,
         cx: &Context<'_>,
-    ) -> Option<TokenStream> {
+    ) -> Option<JsonCalls> {
         let described = self.function_json && self.functions.contains(path);
-        table_call(
-            described,
-            here,
-            cx,
-            |rt, table| quote!(#rt::json::read_function(deserializer, &#table)),
-        )
+        table_calls(described, here, cx, |rt, table| JsonCalls {
+            read: quote!(#rt::json::read_function(deserializer, &#table)),
+            write: quote!(#rt::json::write_function(self, &#table, serializer)),
+        })
     }
 
-    /// How `TaggedUnion::deserialize_body` of the boxed type's enum at
-    /// `path` reads the object's other keys (`body`) from the table, if it
-    /// does.
-    pub fn json_enum(&self, path: &RustPath, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
+    /// The same for the boxed type's enum at `path` (reading is
+    /// `TaggedUnion::deserialize_body`'s: the object's other keys, `body`).
+    pub fn json_enum(&self, path: &RustPath, here: Here, cx: &Context<'_>) -> Option<JsonCalls> {
         let described = self.json && self.enums.contains_key(path);
-        table_call(
-            described,
-            here,
-            cx,
-            |rt, table| quote!(#rt::json::read_boxed(tag, body, &#table, Self::TYPE_NAME)),
-        )
+        table_calls(described, here, cx, |rt, table| JsonCalls {
+            read: quote!(#rt::json::read_boxed(tag, body, &#table, Self::TYPE_NAME)),
+            write: quote!(#rt::json::write_boxed(self, &#table, serializer)),
+        })
     }
 
     /// The same for `AnyObject`, when every constructor is described.
-    pub fn json_any_object(&self, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
+    pub fn json_any_object(&self, here: Here, cx: &Context<'_>) -> Option<JsonCalls> {
         let described = self.json && self.all_constructors;
-        table_call(
-            described,
-            here,
-            cx,
-            |rt, table| quote!(#rt::json::read_any_object(tag, body, &#table)),
-        )
+        table_calls(described, here, cx, |rt, table| JsonCalls {
+            read: quote!(#rt::json::read_any_object(tag, body, &#table)),
+            write: quote!(#rt::json::write_boxed(self, &#table, serializer)),
+        })
     }
 
     /// The same for `AnyFunction`, when every function is described.
-    pub fn json_any_function(&self, here: Here, cx: &Context<'_>) -> Option<TokenStream> {
+    pub fn json_any_function(&self, here: Here, cx: &Context<'_>) -> Option<JsonCalls> {
         let described = self.function_json && self.all_functions;
-        table_call(
-            described,
-            here,
-            cx,
-            |rt, table| quote!(#rt::json::read_any_function(tag, body, &#table)),
-        )
+        table_calls(described, here, cx, |rt, table| JsonCalls {
+            read: quote!(#rt::json::read_any_function(tag, body, &#table)),
+            write: quote!(#rt::json::write_function(self, &#table, serializer)),
+        })
     }
 
     /// The table, a static at the generated root; nothing when no type is
@@ -358,10 +347,10 @@ impl DebugTable {
         );
         let what = match (self.debug, self.json) {
             (true, true) => {
-                " What the `Debug` impls of the generated types print from, and their `Deserialize` impls read TDLib's JSON by."
+                " What the `Debug` impls of the generated types print from, and their serde impls read and write TDLib's JSON by."
             }
             (false, true) => {
-                " What the `Deserialize` impls of the generated types read TDLib's JSON by."
+                " What the serde impls of the generated types read and write TDLib's JSON by."
             }
             _ => " What the `Debug` impls of the generated types print from.",
         };
@@ -449,15 +438,25 @@ impl DebugTable {
     }
 }
 
-/// `call(runtime, table)` when `described`: a call into the runtime that
-/// names the runtime crate and the table as seen from `here`.
-fn table_call(
+/// How a described type reads and writes TDLib's JSON by the table: the
+/// bodies of its `Deserialize` (or `TaggedUnion::deserialize_body`) and
+/// of its `Serialize`, one call into the runtime each.
+pub struct JsonCalls {
+    /// The call that reads (from `deserializer`, or from `tag` and `body`).
+    pub read: TokenStream,
+    /// The call that writes `self` into `serializer`.
+    pub write: TokenStream,
+}
+
+/// `calls(runtime, table)` when `described`: calls into the runtime that
+/// name the runtime crate and the table as seen from `here`.
+fn table_calls(
     described: bool,
     here: Here,
     cx: &Context<'_>,
-    call: impl FnOnce(&TokenStream, &TokenStream) -> TokenStream,
-) -> Option<TokenStream> {
-    described.then(|| call(&cx.runtime, &here.root_item(TABLE)))
+    calls: impl FnOnce(&TokenStream, &TokenStream) -> JsonCalls,
+) -> Option<JsonCalls> {
+    described.then(|| calls(&cx.runtime, &here.root_item(TABLE)))
 }
 
 /// `impl Debug` for the item at `path`, whose `fmt` calls

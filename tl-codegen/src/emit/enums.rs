@@ -370,7 +370,7 @@ fn any_enum(
     items: Vec<AnyItem<'_>>,
     froms: bool,
     decodes: bool,
-    table: Option<TokenStream>,
+    table: Option<super::debug_table::JsonCalls>,
     cx: &Context<'_>,
 ) -> TokenStream {
     if items.is_empty() {

@@ -26,9 +26,9 @@ struct Item<'a> {
     /// Its `Debug` impl from the table, if the table describes it (else
     /// `Debug` is derived).
     debug: Option<TokenStream>,
-    /// How its `Deserialize` reads TDLib's JSON from the table, if the
+    /// How its `Serialize` and `Deserialize` go through the table, if the
     /// table describes it (else it is written out).
-    json: Option<TokenStream>,
+    json: Option<super::debug_table::JsonCalls>,
     /// Doc lines after the declaration (official page, result, errors).
     extra_doc: Vec<String>,
 }

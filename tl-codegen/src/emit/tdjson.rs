@@ -3,13 +3,14 @@
 //! conventions). What `td_json_client` reads and writes:
 //!
 //! - every object is `{"@type": "<TL name>", ...fields}`: constructor and
-//!   function structs get `Serialize` and `Deserialize` written out
-//!   ([`struct_impls`]: read by the generated table through
-//!   `tl_runtime::json::read_bare` when it describes the type, else on
+//!   function structs get `Serialize` and `Deserialize` ([`struct_impls`]:
+//!   one call each into the runtime, which reads and writes by the
+//!   generated table, `tl_runtime::json::read_bare` and `write_bare`, when
+//!   the table describes the type; else written out, reading on
 //!   `tl_runtime::json::ReadObject`; serde's derives with attributes only
-//!   for what a TDLib schema does not have); a boxed
-//!   type is an enum read by its `@type` (`tl_runtime::json::TaggedUnion`)
-//!   and written as its variant's object;
+//!   for what a TDLib schema does not have); a boxed type is an enum read
+//!   by its `@type` (`tl_runtime::json::TaggedUnion`) and written as its
+//!   variant's object;
 //! - `int64` is a string (read from a string or a number), `bytes` standard
 //!   base64, through `tl_runtime::json`'s field forms;
 //! - a field that may be null is an `Option`, left out when `None` and `None`
@@ -26,6 +27,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::Context;
+use super::debug_table::JsonCalls;
 use super::paths::{Here, ident, rust_type};
 use crate::model::{FieldKind, FieldModel, WireType};
 
@@ -126,7 +128,8 @@ pub fn field_attrs(f: &FieldModel, cx: &Context<'_>) -> TokenStream {
 /// `Serialize`, `ReadObject` and `Deserialize` of the constructor or function
 /// struct `name` (TL name `tl_name`), written out instead of serde's derives
 /// (see `tl_runtime::json::ReadObject` for why); with `table` (how the
-/// table reads it), `Serialize` and a `Deserialize` of one call instead; or
+/// table reads and writes it), a `Serialize` and a `Deserialize` of one
+/// call each instead; or
 /// `None` when serde's
 /// derives with [`field_attrs`] stay: without TDLib's JSON, and for the
 /// fields a TDLib schema does not have (flags and their groups, arrays
@@ -140,16 +143,35 @@ pub fn struct_impls(
     name: &Ident,
     tl_name: &str,
     fields: &[FieldModel],
-    table: Option<TokenStream>,
+    table: Option<JsonCalls>,
     here: Here,
     cx: &Context<'_>,
 ) -> Option<TokenStream> {
     if !cx.tdlib_json() {
         return None;
     }
+    let result = here.std("Result");
+    // Read and written by the table when it describes the struct: one call
+    // each.
+    if let Some(JsonCalls { read, write }) = table {
+        return Some(quote! {
+            #[cfg(feature = "serde")]
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                    #write
+                }
+            }
+
+            #[cfg(feature = "serde")]
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                    #read
+                }
+            }
+        });
+    }
     let rt = &cx.runtime;
     let runtime = &cx.config.runtime_crate;
-    let result = here.std("Result");
     let option = here.std("Option");
     let form_of = |ty: &WireType| form(ty, runtime).and_then(|f| f.parse::<TokenStream>().ok());
     let mut keys = Vec::new();
@@ -242,7 +264,7 @@ pub fn struct_impls(
             #result::Ok(Self { #(#inits),* })
         }
     };
-    let serialize = quote! {
+    Some(quote! {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
@@ -251,22 +273,6 @@ pub fn struct_impls(
                 #rt::json::end_object(__object)
             }
         }
-    };
-    // Read by the table when it describes the struct: one call.
-    if let Some(read) = table {
-        return Some(quote! {
-            #serialize
-
-            #[cfg(feature = "serde")]
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                    #read
-                }
-            }
-        });
-    }
-    Some(quote! {
-        #serialize
 
         #[cfg(feature = "serde")]
         impl #rt::json::ReadObject for #name {
@@ -305,14 +311,14 @@ fn form(ty: &WireType, runtime: &str) -> Option<String> {
 }
 
 /// `Serialize` (each variant as its object), `TaggedUnion` (the variant of
-/// an `@type`: by the table when `table` says how, else a `match`) and
-/// `Deserialize` (through the runtime's tag dispatch) for the enum `name`,
-/// whose TL name is `type_name`.
+/// an `@type`) and `Deserialize` (through the runtime's tag dispatch) for
+/// the enum `name`, whose TL name is `type_name`: writing and reading by
+/// the table when `table` says how, else a `match` each.
 pub fn enum_impls(
     name: &Ident,
     type_name: &str,
     variants: &[TaggedVariant<'_>],
-    table: Option<TokenStream>,
+    table: Option<JsonCalls>,
     here: Here,
     cx: &Context<'_>,
 ) -> TokenStream {
@@ -327,6 +333,9 @@ pub fn enum_impls(
     for v in variants {
         let (tag, vname, ty) = (v.tag, &v.variant, &v.ty);
         tags.push(tag);
+        if table.is_some() {
+            continue;
+        }
         let (write, value) = match v.payload {
             Payload::Unit => (
                 quote!(Self::#vname => ::serde::Serialize::serialize(&#ty {}, serializer),),
@@ -354,15 +363,19 @@ pub fn enum_impls(
             },
         });
     }
-    // Read by the table when it describes the type: one call.
-    let read_body = table.unwrap_or_else(|| {
-        quote! {
-            match tag {
-                #(#reads)*
-                _ => ::std::result::Result::Err(#rt::json::unknown_tag::<Self, D::Error>(tag)),
-            }
-        }
-    });
+    // By the table when it describes the type: one call each.
+    let (write_body, read_body) = match table {
+        Some(JsonCalls { read, write }) => (write, read),
+        None => (
+            quote!(match self { #(#writes)* }),
+            quote! {
+                match tag {
+                    #(#reads)*
+                    _ => ::std::result::Result::Err(#rt::json::unknown_tag::<Self, D::Error>(tag)),
+                }
+            },
+        ),
+    };
     quote! {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for #name {
@@ -370,9 +383,7 @@ pub fn enum_impls(
                 &self,
                 serializer: S,
             ) -> #result<S::Ok, S::Error> {
-                match self {
-                    #(#writes)*
-                }
+                #write_body
             }
         }
 

@@ -226,7 +226,10 @@ impl JsonForm<crate::shared::Bytes> for Base64 {
 /// Writes `bytes` as padded standard base64 without building a `String`
 /// first where the serializer allows it (serde_json's does).
 #[inline]
-fn serialize_base64<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_base64<S: Serializer>(
+    bytes: &[u8],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.collect_str(&base64::display::Base64Display::new(bytes, &STANDARD))
 }
 

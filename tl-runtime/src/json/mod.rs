@@ -6,7 +6,7 @@
 //!
 //! | TL | JSON | here |
 //! |---|---|---|
-//! | an object | `{"@type": "formattedText", ...fields}`: written with `@type` first, read with it anywhere | generated code: [`begin_object`] and [`field`] to write; [`read_bare`] to read by the generated table (or [`ReadObject`] written out, for what the table does not describe); [`TaggedUnion`] and [`deserialize_tagged`] for a boxed type's enum ([`read_boxed`] by the table); derived serde with `#[serde(tag = "@type", rename = "...")]` works too |
+//! | an object | `{"@type": "formattedText", ...fields}`: written with `@type` first, read with it anywhere | generated code: [`write_bare`] and [`read_bare`] by the generated table (or [`begin_object`] and [`field`] to write and [`ReadObject`] to read, written out for what the table does not describe); [`TaggedUnion`] and [`deserialize_tagged`] for a boxed type's enum ([`read_boxed`] by the table); derived serde with `#[serde(tag = "@type", rename = "...")]` works too |
 //! | `int32`, `int53`, `double` | a number | plain serde |
 //! | `int64` | a string, `"123"`; read from a string or a number | [`Int64`] |
 //! | `string` | a string | plain serde |
@@ -68,6 +68,7 @@ mod form;
 mod object;
 mod table;
 mod tagged;
+mod write;
 
 use std::fmt;
 
@@ -81,6 +82,7 @@ pub use object::{
 };
 pub use table::{read_any_function, read_any_object, read_bare, read_boxed, read_function};
 pub use tagged::{TaggedUnion, deserialize_tagged, unknown_tag};
+pub use write::{write_bare, write_boxed, write_function};
 
 /// A failure to read or write TDLib JSON: serde_json's error and, for
 /// reading, the path to the value that failed.

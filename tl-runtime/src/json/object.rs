@@ -8,10 +8,10 @@
 //! on the generated types. Here each struct gets one function that reads its
 //! fields from a map and one that writes them, and the visitor, the key
 //! lookup and the errors live in the runtime, compiled once. Generated
-//! code reads this way only the structs its table does not describe (a
-//! field under another key than its TL name, conditional fields, zero-copy
-//! output); the others read through [`super::read_bare`], which has no code
-//! per struct at all.
+//! code reads and writes this way only the structs its table does not
+//! describe (a field under another key than its TL name, conditional
+//! fields, zero-copy output); the others go through [`super::read_bare`]
+//! and [`super::write_bare`], which have no code per struct at all.
 //!
 //! ```
 //! use serde::de::MapAccess;
