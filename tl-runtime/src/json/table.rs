@@ -32,9 +32,10 @@ use crate::table::{Kind, Layer, Record, Ty};
 use crate::traits::{BareDeserializable, Deserializable, Identifiable};
 use crate::writer::{MAX_TL_BYTES_LEN, Writer};
 
-/// What the encoding of an object read starts with room for: most of what
-/// TDLib sends (an update, an answer) fits without growing.
-const ENCODING_CAPACITY: usize = 256;
+/// What the encoding of an object read or written starts with room for:
+/// most of what TDLib sends (an update, an answer) and most requests fit
+/// without growing.
+pub(super) const ENCODING_CAPACITY: usize = 256;
 
 /// The error for a type the table does not describe as the generated impl
 /// said it would (only a table edited by hand gets here).

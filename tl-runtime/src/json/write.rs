@@ -18,6 +18,7 @@ use std::fmt;
 use serde::ser::{self, Serialize, SerializeSeq, SerializeStruct, SerializeTuple, Serializer};
 
 use super::form::serialize_base64;
+use super::table::ENCODING_CAPACITY;
 use crate::equal::Recorder;
 use crate::error::DecodeError;
 use crate::ids;
@@ -34,7 +35,7 @@ where
 {
     let record = layer.parsed().constructors.get(&T::CONSTRUCTOR_ID);
     let record = record.ok_or_else(|| not_described(T::TL_NAME))?;
-    let mut recorded = Recorder::default();
+    let mut recorded = Recorder(Vec::with_capacity(ENCODING_CAPACITY));
     value.serialize_bare(&mut recorded);
     write_recorded(&recorded.0, layer, Start::Object(record), serializer)
 }
@@ -51,7 +52,7 @@ where
     T: Serializable + ?Sized,
     S: Serializer,
 {
-    let mut recorded = Recorder::default();
+    let mut recorded = Recorder(Vec::with_capacity(ENCODING_CAPACITY));
     value.serialize(&mut recorded);
     write_recorded(
         &recorded.0,
@@ -69,7 +70,7 @@ where
     T: Serializable + ?Sized,
     S: Serializer,
 {
-    let mut recorded = Recorder::default();
+    let mut recorded = Recorder(Vec::with_capacity(ENCODING_CAPACITY));
     value.serialize(&mut recorded);
     write_recorded(
         &recorded.0,
