@@ -118,13 +118,23 @@ fn item_name(line: &str) -> String {
     panic!("no item starts at `{line}`");
 }
 
-/// Each item's lines (see [`owners`]), joined.
-fn items(code: &str) -> BTreeMap<String, String> {
-    let mut out: BTreeMap<String, String> = BTreeMap::new();
-    for (line, owner) in code.lines().zip(owners(code)) {
-        let text = out.entry(owner).or_default();
-        text.push_str(line);
-        text.push('\n');
+/// The owners in `owners` that `other` has items of, in order, each once
+/// per run of lines.
+fn common_order<'a>(owners: &'a [String], other: &BTreeMap<&str, Vec<&str>>) -> Vec<&'a str> {
+    let mut seq: Vec<&str> = owners
+        .iter()
+        .map(String::as_str)
+        .filter(|o| other.contains_key(o))
+        .collect();
+    seq.dedup();
+    seq
+}
+
+/// Each item's lines, by the owners [`owners`] gave `code`'s lines.
+fn items<'a>(code: &'a str, owners: &'a [String]) -> BTreeMap<&'a str, Vec<&'a str>> {
+    let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (line, owner) in code.lines().zip(owners) {
+        out.entry(owner).or_default().push(line);
     }
     out
 }
@@ -208,26 +218,21 @@ fn check_layers(old_path: &Path, new_path: &Path) {
         allowed.insert(registry.to_owned());
     }
 
-    let old_items = items(&old_code);
-    let new_items = items(&new_code);
+    // Each line's owner, worked out once per side (the layers have some
+    // 230,000 lines each).
+    let (old_owners, new_owners) = (owners(&old_code), owners(&new_code));
+    let old_items = items(&old_code, &old_owners);
+    let new_items = items(&new_code, &new_owners);
     let touched: BTreeSet<String> = old_items
         .keys()
         .chain(new_items.keys())
         .filter(|owner| old_items.get(*owner) != new_items.get(*owner))
-        .cloned()
+        .map(|owner| owner.to_string())
         .collect();
 
     // The items both sides have keep their relative order.
-    let order = |code: &str, other: &BTreeMap<String, String>| -> Vec<String> {
-        let mut seq: Vec<String> = owners(code)
-            .into_iter()
-            .filter(|o| other.contains_key(o))
-            .collect();
-        seq.dedup();
-        seq
-    };
     assert!(
-        order(&old_code, &new_items) == order(&new_code, &old_items),
+        common_order(&old_owners, &new_items) == common_order(&new_owners, &old_items),
         "items common to both layers are generated in another order"
     );
 
