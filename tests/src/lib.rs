@@ -53,7 +53,14 @@ pub fn usability_rows() -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-/// Decodes `bytes` as a `T` (the whole input) and encodes the value again.
+/// Decodes `bytes` as a `T` (the whole input) and encodes the value again,
+/// into a vector of the input's size (what a faithful re-encoding takes):
+/// `hostile_alloc` counts decoding's memory and exactly the input's size
+/// again, whatever `to_bytes` would have guessed from earlier values.
 pub fn reencode<T: Deserializable + Serializable>(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    T::from_bytes(bytes).map(|v| v.to_bytes())
+    T::from_bytes(bytes).map(|v| {
+        let mut out = Vec::with_capacity(bytes.len());
+        v.serialize(&mut out);
+        out
+    })
 }

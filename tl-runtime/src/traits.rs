@@ -41,10 +41,61 @@ impl<T: Identifiable + BareDeserializable> Deserializable for T {
     }
 }
 
-/// The capacity [`Serializable::to_bytes`] starts its vector with: one
-/// allocation for most requests, and a small start for the doubling that
-/// grows it for a larger value.
+/// The least capacity [`Serializable::to_bytes`] starts its vector with:
+/// one allocation for most requests, and a small start for the doubling
+/// that grows it for a larger value.
 pub const TO_BYTES_CAPACITY: usize = 256;
+
+/// The most [`Serializable::to_bytes`] starts with on the strength of the
+/// previous value: past it the allocator moves large blocks without
+/// copying, and a guess wrong by this much would cost more than growing.
+const MOST_START: usize = 1 << 20;
+
+/// How [`Serializable::to_bytes`] sizes its vector without walking the
+/// value first: it starts with room for the smaller of what the thread's
+/// two previous calls wrote (values encoded one after the other are often
+/// alike: requests of one kind, a stream of updates; the smaller of two, so
+/// that one large value among small ones does not size the next), when
+/// that is 4 KiB or more (at most [`MOST_START`] bytes); else with
+/// [`TO_BYTES_CAPACITY`]. A run of large values is then written without the
+/// doublings (each one a copy of what was written so far); room a guess
+/// left unused is given back.
+mod start {
+    use std::cell::Cell;
+
+    use crate::traits::{MOST_START, TO_BYTES_CAPACITY};
+
+    /// The least size worth guessing from: below it the doublings from
+    /// [`TO_BYTES_CAPACITY`] are few and cheap, and small values keep the
+    /// start they always had.
+    const LEAST_GUESS: usize = 4096;
+
+    std::thread_local! {
+        /// What the two previous calls wrote, the latest first.
+        static LAST: Cell<[usize; 2]> = const { Cell::new([0; 2]) };
+    }
+
+    /// An empty vector with room for what the previous values wrote, when
+    /// that was [`LEAST_GUESS`] or more; else the usual start.
+    pub(super) fn vec() -> Vec<u8> {
+        let [latest, before] = LAST.with(Cell::get);
+        let guess = latest.min(before);
+        Vec::with_capacity(if guess >= LEAST_GUESS {
+            guess.min(MOST_START)
+        } else {
+            TO_BYTES_CAPACITY
+        })
+    }
+
+    /// Notes what `out` holds for the next calls, and gives back the room
+    /// that more than halves it.
+    pub(super) fn done(out: &mut Vec<u8>) {
+        LAST.with(|last| last.set([out.len(), last.get()[0]]));
+        if out.capacity() > TO_BYTES_CAPACITY.max(2 * out.len()) {
+            out.shrink_to_fit();
+        }
+    }
+}
 
 /// Boxed TL encoding.
 ///
@@ -87,11 +138,17 @@ pub trait Serializable {
     fn serialize<W: Writer + ?Sized>(&self, out: &mut W);
 
     /// Encodes into a new vector, in one pass: the vector starts with room
-    /// for [`TO_BYTES_CAPACITY`] bytes (most requests fit) and grows as it
-    /// fills. Sizing it first with [`Serializable::serialized_len`] walks the
-    /// value twice, which costs more than the growth (`BENCHMARKS.md`,
-    /// issue 22). To reuse one buffer across values, call
-    /// [`Serializable::serialize`] on a cleared `Vec<u8>`.
+    /// for the smaller of what the two previous calls on this thread wrote
+    /// when that is 4 KiB or more (at most 1 MiB), else for
+    /// [`TO_BYTES_CAPACITY`] bytes (most requests fit), grows as it fills,
+    /// and gives back the room that more than halves what it holds. So a
+    /// run of large values is written without the doublings of a growing
+    /// vector, and a small value after two large ones holds their room for
+    /// a moment before giving it back. Sizing the vector first with
+    /// [`Serializable::serialized_len`] walks the value twice, which costs
+    /// more than the growth (`BENCHMARKS.md`, issue 22). To reuse one
+    /// buffer across values, call [`Serializable::serialize`] on a cleared
+    /// `Vec<u8>`.
     ///
     /// Infallible: a `string`/`bytes` value longer than
     /// [`crate::MAX_TL_BYTES_LEN`] bytes is written as its first 16,777,215
@@ -100,8 +157,9 @@ pub trait Serializable {
     /// character. [`Serializable::try_to_bytes`] refuses it instead.
     #[inline]
     fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(TO_BYTES_CAPACITY);
+        let mut out = start::vec();
         self.serialize(&mut out);
+        start::done(&mut out);
         out
     }
 
@@ -110,8 +168,9 @@ pub trait Serializable {
     /// bytes): nothing is lost silently. Its vector starts and grows as in
     /// [`Serializable::to_bytes`] (no length pass first).
     fn try_to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
-        let mut out = Vec::with_capacity(TO_BYTES_CAPACITY);
+        let mut out = start::vec();
         self.try_extend(&mut out)?;
+        start::done(&mut out);
         Ok(out)
     }
 
