@@ -52,14 +52,7 @@ where
     T: Serializable + ?Sized,
     S: Serializer,
 {
-    let mut recorded = Recorder(Vec::with_capacity(ENCODING_CAPACITY));
-    value.serialize(&mut recorded);
-    write_recorded(
-        &recorded.0,
-        layer,
-        Start::Tagged(Records::Functions),
-        serializer,
-    )
+    write_tagged(value, layer, Records::Functions, serializer)
 }
 
 /// Writes a boxed type's enum, or the `AnyObject` union, as the JSON
@@ -70,14 +63,23 @@ where
     T: Serializable + ?Sized,
     S: Serializer,
 {
+    write_tagged(value, layer, Records::Constructors, serializer)
+}
+
+/// Writes `value`, whose encoding starts with the id of one of `records`.
+fn write_tagged<T, S>(
+    value: &T,
+    layer: &'static Layer,
+    records: Records,
+    serializer: S,
+) -> Result<S::Ok, S::Error>
+where
+    T: Serializable + ?Sized,
+    S: Serializer,
+{
     let mut recorded = Recorder(Vec::with_capacity(ENCODING_CAPACITY));
     value.serialize(&mut recorded);
-    write_recorded(
-        &recorded.0,
-        layer,
-        Start::Tagged(Records::Constructors),
-        serializer,
-    )
+    write_recorded(&recorded.0, layer, Start::Tagged(records), serializer)
 }
 
 /// How the recording starts.
