@@ -40,7 +40,7 @@
 //! constructor whose id comes first), `S id` (the bare constructor of that
 //! id).
 //!
-//! The same table reads TDLib's JSON ([`crate::json`], feature `json`).
+//! The same table reads and writes TDLib's JSON (`tl_runtime::json`, feature `json`).
 
 use std::fmt;
 
