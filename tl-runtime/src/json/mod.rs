@@ -6,7 +6,7 @@
 //!
 //! | TL | JSON | here |
 //! |---|---|---|
-//! | an object | `{"@type": "formattedText", ...fields}`: written with `@type` first, read with it anywhere | generated code: [`write_bare`] and [`read_bare`] by the generated table (or [`begin_object`] and [`field`] to write and [`ReadObject`] to read, written out for what the table does not describe); [`TaggedUnion`] and [`deserialize_tagged`] for a boxed type's enum ([`read_boxed`] by the table); derived serde with `#[serde(tag = "@type", rename = "...")]` works too |
+//! | an object | `{"@type": "formattedText", ...fields}`: written with `@type` first, read with it anywhere | generated code: [`write_bare`] and [`read_bare`] by the generated table (or [`begin_object`] and [`field`] to write and [`ReadObject`] to read, written out for what the table does not describe); [`TaggedUnion`] and [`deserialize_tagged`] for a boxed type's enum ([`read_boxed`] and [`write_boxed`] by the table); derived serde with `#[serde(tag = "@type", rename = "...")]` works too |
 //! | `int32`, `int53`, `double` | a number | plain serde |
 //! | `int64` | a string, `"123"`; read from a string or a number | [`Int64`] |
 //! | `string` | a string | plain serde |
