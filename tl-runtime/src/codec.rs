@@ -135,7 +135,7 @@ impl<E, C: Codec<E>> Codec<Vec<E>> for BareVector<C> {
 
 /// Writes a boxed vector: its id and element count in one write (one
 /// capacity check, not two), then every element with `write`. The count is
-/// clamped as in [`write_elements`].
+/// [`element_count`]'s.
 #[inline]
 pub(crate) fn write_vector<E, W, F>(items: &[E], out: &mut W, mut write: F)
 where
@@ -143,24 +143,31 @@ where
     F: FnMut(&E, &mut W),
 {
     let [a, b, c, d] = ids::VECTOR.to_le_bytes();
-    let [e, f, g, h] = i32::try_from(items.len()).unwrap_or(i32::MAX).to_le_bytes();
+    let [e, f, g, h] = element_count(items).to_le_bytes();
     out.write_bytes(&[a, b, c, d, e, f, g, h]);
     for item in items {
         write(item, out);
     }
 }
 
-/// Writes the element count and then every element with `write`.
+/// The element count written for `items`.
 ///
 /// A slice longer than `i32::MAX` cannot be expressed in TL; its count is
 /// clamped (such a vector could never fit in an MTProto message).
+#[inline]
+fn element_count<E>(items: &[E]) -> i32 {
+    i32::try_from(items.len()).unwrap_or(i32::MAX)
+}
+
+/// Writes the element count ([`element_count`]) and then every element
+/// with `write`.
 #[inline]
 pub(crate) fn write_elements<E, W, F>(items: &[E], out: &mut W, mut write: F)
 where
     W: Writer + ?Sized,
     F: FnMut(&E, &mut W),
 {
-    out.write_i32(i32::try_from(items.len()).unwrap_or(i32::MAX));
+    out.write_i32(element_count(items));
     for item in items {
         write(item, out);
     }
