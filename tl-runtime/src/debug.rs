@@ -166,11 +166,9 @@ impl<'a> Walk<'a> {
         self.recorded.read_u32().ok()
     }
 
-    /// A `string`/`bytes` value as [`Recorder`] keeps it: its length in 8
-    /// bytes, then its data.
+    /// A `string`/`bytes` value as [`Recorder`] keeps it.
     fn data(&mut self) -> Option<&'a [u8]> {
-        let len = u64::from_le_bytes(self.recorded.read_array().ok()?);
-        self.recorded.read_raw(usize::try_from(len).ok()?).ok()
+        Recorder::read_data(&mut self.recorded).ok()
     }
 
     /// The struct whose record is at `offset`, and its variant's name and

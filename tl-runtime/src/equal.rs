@@ -30,6 +30,7 @@
 //! comparison of large values in a hot loop is better done on the fields
 //! that matter.
 
+use crate::error::DecodeError;
 use crate::reader::Reader;
 use crate::traits::{BareSerializable, Serializable};
 use crate::writer::Writer;
@@ -74,6 +75,15 @@ pub fn same_bare_encoding<T: BareSerializable + ?Sized>(a: &T, b: &T) -> bool {
 /// `Debug` of [`crate::debug`] walk.
 #[derive(Default)]
 pub(crate) struct Recorder(pub(crate) Vec<u8>);
+
+impl Recorder {
+    /// Reads a `string`/`bytes` value back from a recording, as
+    /// [`Recorder`] keeps it: its length in 8 bytes, then its data.
+    pub(crate) fn read_data<'a>(recorded: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
+        let len = u64::from_le_bytes(recorded.read_array()?);
+        recorded.read_raw(usize::try_from(len).unwrap_or(usize::MAX))
+    }
+}
 
 impl Writer for Recorder {
     #[inline]

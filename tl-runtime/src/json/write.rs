@@ -153,13 +153,19 @@ impl<'r> Cursor<'r> {
         read(&mut self.0.borrow_mut()).map_err(disagree)
     }
 
-    /// A `string`/`bytes` value as [`Recorder`] keeps it: its length in 8
-    /// bytes, then its data.
+    /// A `string`/`bytes` value as [`Recorder`] keeps it.
     fn data<E: ser::Error>(&self) -> Result<&'r [u8], E> {
-        self.read(|r| {
-            let len = u64::from_le_bytes(r.read_array()?);
-            r.read_raw(usize::try_from(len).unwrap_or(usize::MAX))
-        })
+        self.read(Recorder::read_data)
+    }
+
+    /// Whether the nullable value that comes next is there (`boolTrue`,
+    /// then the value) or not (`boolFalse`).
+    fn present<E: ser::Error>(&self) -> Result<bool, E> {
+        match self.read(Reader::read_u32)? {
+            ids::BOOL_TRUE => Ok(true),
+            ids::BOOL_FALSE => Ok(false),
+            other => Err(disagree(format_args!("{other:#010x} for a nullable value"))),
+        }
     }
 }
 
@@ -211,13 +217,8 @@ impl Serialize for Object<'_, '_> {
             };
             let ty = match ty {
                 // Left out when `None`.
-                Ty::Nullable(inner) => match self.cursor.read(Reader::read_u32)? {
-                    ids::BOOL_FALSE => continue,
-                    ids::BOOL_TRUE => inner,
-                    other => {
-                        return Err(disagree(format_args!("{other:#010x} for a nullable value")));
-                    }
-                },
+                Ty::Nullable(inner) if self.cursor.present()? => inner,
+                Ty::Nullable(_) => continue,
                 ty => ty,
             };
             object.serialize_field(
@@ -285,11 +286,8 @@ impl Serialize for Value<'_, '_> {
                 seq.end()
             }
             // Inside a vector: `null` when `None`.
-            Ty::Nullable(value) => match cursor.read(Reader::read_u32)? {
-                ids::BOOL_TRUE => serializer.serialize_some(&inner(value)),
-                ids::BOOL_FALSE => serializer.serialize_none(),
-                other => Err(disagree(format_args!("{other:#010x} for a nullable value"))),
-            },
+            Ty::Nullable(value) if cursor.present()? => serializer.serialize_some(&inner(value)),
+            Ty::Nullable(_) => serializer.serialize_none(),
             Ty::Boxed(_) => Tagged {
                 layer: self.layer,
                 records: Records::Constructors,
