@@ -68,6 +68,8 @@ mod form;
 mod object;
 mod table;
 mod tagged;
+#[cfg(test)]
+mod test_point;
 mod write;
 
 use std::fmt;

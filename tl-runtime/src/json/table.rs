@@ -588,34 +588,14 @@ impl<'de> Visitor<'de> for Tagged<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::test_point::{POINT, Point, layer};
 
-    #[derive(Debug, PartialEq)]
-    struct Point {
-        x: i32,
-        label: String,
-    }
-
-    impl Identifiable for Point {
-        const CONSTRUCTOR_ID: u32 = 7;
-        const TL_NAME: &'static str = "point";
-    }
-
-    impl BareDeserializable for Point {
-        fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-            Ok(Point {
-                x: r.read_i32()?,
-                label: r.read_string()?,
-            })
-        }
-    }
-
-    fn read(text: &str, record: &'static str) -> Result<Point, String> {
-        let layer: &'static Layer = Box::leak(Box::new(Layer::new(record, &[7, 0], &[])));
+    /// `text` read as a [`Point`] by a table of `records`, whose
+    /// constructors are `constructors`.
+    fn read(text: &str, records: &str, constructors: &'static [u32]) -> Result<Point, String> {
         let mut de = serde_json::Deserializer::from_str(text);
-        read_bare::<Point, _>(&mut de, layer).map_err(|e| e.to_string())
+        read_bare::<Point, _>(&mut de, layer(records, constructors)).map_err(|e| e.to_string())
     }
-
-    const POINT: &str = "Point - 0 point Point 2 x v 1 i label v 1 s\n";
 
     #[test]
     fn reads_by_the_record() {
@@ -623,12 +603,15 @@ mod tests {
             x: 5,
             label: "a".to_owned(),
         };
-        assert_eq!(read(r#"{"x":5,"label":"a"}"#, POINT), Ok(point));
+        assert_eq!(read(r#"{"x":5,"label":"a"}"#, POINT, &[7, 0]), Ok(point));
         let point = Point {
             x: 0,
             label: "b".to_owned(),
         };
-        assert_eq!(read(r#"{"label":"b","@type":"point"}"#, POINT), Ok(point));
+        assert_eq!(
+            read(r#"{"label":"b","@type":"point"}"#, POINT, &[7, 0]),
+            Ok(point)
+        );
     }
 
     /// A table that does not fit the type is an error, never a panic
@@ -663,16 +646,16 @@ mod tests {
                 "the generated table does not describe field flags as TDLib's JSON at line 1 column 2",
             ),
         ] {
-            let record: &'static str = Box::leak(record.to_owned().into_boxed_str());
-            assert_eq!(read(text, record), Err(expected.to_owned()), "{record}");
+            assert_eq!(
+                read(text, record, &[7, 0]),
+                Err(expected.to_owned()),
+                "{record}"
+            );
         }
         // No record of the type's id at all.
-        let layer: &'static Layer = Box::leak(Box::new(Layer::new(POINT, &[8, 0], &[])));
-        let mut de = serde_json::Deserializer::from_str("{}");
-        let error = read_bare::<Point, _>(&mut de, layer).unwrap_err();
         assert_eq!(
-            error.to_string(),
-            "the generated table does not describe point"
+            read("{}", POINT, &[8, 0]),
+            Err("the generated table does not describe point".to_owned())
         );
     }
 }

@@ -315,42 +315,29 @@ impl Serialize for Value<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::writer::Writer;
+    use crate::json::test_point::{POINT, Point, layer};
 
-    struct Point {
-        x: i32,
-        label: String,
-    }
-
-    impl Identifiable for Point {
-        const CONSTRUCTOR_ID: u32 = 7;
-        const TL_NAME: &'static str = "point";
-    }
-
-    impl BareSerializable for Point {
-        fn serialize_bare<W: Writer + ?Sized>(&self, out: &mut W) {
-            out.write_i32(self.x);
-            out.write_tl_bytes(self.label.as_bytes());
-        }
-    }
-
-    fn write(record: &str, ids: &'static [u32]) -> Result<String, String> {
-        let record: &'static str = Box::leak(record.to_owned().into_boxed_str());
-        let layer: &'static Layer = Box::leak(Box::new(Layer::new(record, ids, &[])));
+    /// `point(5, "a")` written by a table of `records`, whose constructors
+    /// are `constructors`.
+    fn write(records: &str, constructors: &'static [u32]) -> Result<String, String> {
         let point = Point {
             x: 5,
             label: "a".to_owned(),
         };
         let mut out = Vec::new();
-        write_bare(&point, layer, &mut serde_json::Serializer::new(&mut out))
-            .map_err(|e| e.to_string())?;
+        write_bare(
+            &point,
+            layer(records, constructors),
+            &mut serde_json::Serializer::new(&mut out),
+        )
+        .map_err(|e| e.to_string())?;
         String::from_utf8(out).map_err(|e| e.to_string())
     }
 
     #[test]
     fn writes_by_the_record() {
         assert_eq!(
-            write("Point - 0 point Point 2 x v 1 i label v 1 s\n", &[7, 0]),
+            write(POINT, &[7, 0]),
             Ok(r#"{"@type":"point","x":5,"label":"a"}"#.to_owned())
         );
     }
