@@ -154,21 +154,7 @@ pub fn struct_impls(
     // Read and written by the table when it describes the struct: one call
     // each.
     if let Some(JsonCalls { read, write }) = table {
-        return Some(quote! {
-            #[cfg(feature = "serde")]
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                    #write
-                }
-            }
-
-            #[cfg(feature = "serde")]
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                    #read
-                }
-            }
-        });
+        return Some(serde_impls(name, &result, write, quote!(), read));
     }
     let rt = &cx.runtime;
     let runtime = &cx.config.runtime_crate;
@@ -264,16 +250,12 @@ pub fn struct_impls(
             #result::Ok(Self { #(#inits),* })
         }
     };
-    Some(quote! {
-        #[cfg(feature = "serde")]
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                let mut __object = #rt::json::begin_object(serializer, #tl_name, #count)?;
-                #(#writes)*
-                #rt::json::end_object(__object)
-            }
-        }
-
+    let write = quote! {
+        let mut __object = #rt::json::begin_object(serializer, #tl_name, #count)?;
+        #(#writes)*
+        #rt::json::end_object(__object)
+    };
+    let read_object = quote! {
         #[cfg(feature = "serde")]
         impl #rt::json::ReadObject for #name {
             const TL_NAME: &'static str = #tl_name;
@@ -283,14 +265,39 @@ pub fn struct_impls(
                 #body
             }
         }
+    };
+    let read = quote!(#rt::json::read_object(deserializer));
+    Some(serde_impls(name, &result, write, read_object, read))
+}
+
+/// `Serialize` of `name` whose body is `write` (on `self` and
+/// `serializer`), then `between`, then `Deserialize` whose body is `read`
+/// (on `deserializer`): the serde impls of a constructor or function
+/// struct, behind the `serde` feature.
+fn serde_impls(
+    name: &Ident,
+    result: &TokenStream,
+    write: TokenStream,
+    between: TokenStream,
+    read: TokenStream,
+) -> TokenStream {
+    quote! {
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                #write
+            }
+        }
+
+        #between
 
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                #rt::json::read_object(deserializer)
+                #read
             }
         }
-    })
+    }
 }
 
 /// The `tl_runtime::json` form of a value of `ty` (as the text serde's
