@@ -38,13 +38,13 @@ pub struct DebugTable {
     enums: BTreeMap<RustPath, String>,
     /// Whether the described types print `Debug` from the table.
     debug: bool,
-    /// Whether the described types read TDLib's JSON from the table.
+    /// Whether the described types read and write TDLib's JSON by the table.
     json: bool,
-    /// Whether described functions read TDLib's JSON from the table (they
-    /// decode, which reading through the table needs).
+    /// Whether described functions read and write TDLib's JSON by the
+    /// table (they decode, which reading through the table needs).
     function_json: bool,
-    /// Whether every constructor is described (`AnyObject` reads JSON
-    /// from the table).
+    /// Whether every constructor is described (`AnyObject` reads and
+    /// writes JSON by the table).
     all_constructors: bool,
     /// Whether every function is described (the same for `AnyFunction`).
     all_functions: bool,
@@ -55,7 +55,7 @@ struct Lookup<'m> {
     constructor: BTreeMap<&'m RustPath, usize>,
     boxed: BTreeMap<&'m RustPath, usize>,
     zero_copy: bool,
-    /// Whether the table reads TDLib's JSON too.
+    /// Whether the table reads and writes TDLib's JSON too.
     json: bool,
 }
 

@@ -46,9 +46,9 @@ pub struct Context<'a> {
     function_decoding: bool,
     /// Whether serde output takes TDLib's JSON shape (`emit/tdjson.rs`).
     tdlib_json: bool,
-    /// Which types print `Debug` (and read TDLib's JSON) from the table
-    /// (`debug_table.rs`), worked out once per output and shared by every
-    /// context.
+    /// Which types print `Debug` (and read and write TDLib's JSON) from the
+    /// table (`debug_table.rs`), worked out once per output and shared by
+    /// every context.
     pub debug: &'a DebugTable,
 }
 
